@@ -44,7 +44,7 @@ export interface ResolvedEntity {
   readonly indexes: readonly (readonly string[])[];
   readonly checks: readonly Check[];
   readonly pagination: "offset" | "cursor";
-  readonly read: "public" | "authenticated";
+  readonly read: "public" | "authenticated" | "owner";
   readonly write: "admin" | "authenticated";
 }
 
@@ -121,7 +121,7 @@ function resolveEntity(entity: Entity, bp: Blueprint, inverseOf: Map<string, str
     indexes: entity.indexes,
     checks: entity.checks,
     pagination: entity.pagination,
-    read: entity.read,
+    read: entity.read ?? (entity.owned_by === "user" ? "owner" : "authenticated"),
     write: entity.write,
   };
 }

@@ -94,9 +94,11 @@ export const entitySchema = z
     checks: z.array(checkSchema).default([]),
     pagination: z.enum(["offset", "cursor"]).default("offset").describe("How the list endpoint pages."),
     read: z
-      .enum(["public", "authenticated"])
-      .default("authenticated")
-      .describe("Who may list and read (non-owned entities)."),
+      .enum(["public", "authenticated", "owner"])
+      .optional()
+      .describe(
+        "Who may list and read: public, authenticated, or owner (each user sees their own rows). Default: owner for owned entities, else authenticated.",
+      ),
     write: z
       .enum(["admin", "authenticated"])
       .default("admin")

@@ -24,6 +24,29 @@ export interface RouterRef {
   readonly alias: string;
 }
 
+/** A rule Settings enforces when ENVIRONMENT=production (e.g. no development secrets). */
+export interface ProductionCheck {
+  /** Python expression over \`self\` that is true when the settings are unsafe. */
+  readonly condition: string;
+  readonly message: string;
+}
+
+/** A table as the initial migration creates it; must mirror what the ORM models declare. */
+export interface TableDef {
+  readonly name: string;
+  readonly columns: readonly {
+    readonly name: string;
+    /** Alembic type expression, e.g. \`sa.String(length=200)\`. */
+    readonly type: string;
+    readonly nullable: boolean;
+    readonly serverDefaultNow?: boolean;
+  }[];
+  readonly primaryKey: readonly string[];
+  readonly foreignKeys: readonly { readonly column: string; readonly table: string; readonly onDelete: string }[];
+  readonly uniques: readonly (readonly string[])[];
+  readonly indexes: readonly { readonly name: string; readonly columns: readonly string[]; readonly unique: boolean }[];
+}
+
 export interface ReadmeSection {
   readonly title: string;
   readonly body: string;
@@ -38,6 +61,9 @@ export class ProjectModel {
   /** Modules whose import registers ORM models (for Alembic and mapper configuration). */
   readonly modelModules: string[] = [];
   readonly readme: ReadmeSection[] = [];
+  readonly productionChecks: ProductionCheck[] = [];
+  /** Tables in creation order (referenced tables first). */
+  readonly tables: TableDef[] = [];
 
   constructor(
     readonly name: string,

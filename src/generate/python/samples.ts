@@ -58,6 +58,10 @@ export function fixedSample(entity: string, field: Field, variant: 0 | 1 | 2): S
 
 /** The value a factory uses by default: unique columns get a sequence number, others a fixed value. */
 export function factorySample(entity: string, field: Field, unique: boolean): Sample {
+  if (unique && typeof field.example === "string") {
+    const numbered = numberedExample(field, field.example);
+    if (numbered) return same(numbered);
+  }
   if (!unique || field.example !== undefined) return fixedSample(entity, field, 0);
   switch (field.type) {
     case "string":
@@ -74,6 +78,21 @@ export function factorySample(entity: string, field: Field, unique: boolean): Sa
     default:
       return fixedSample(entity, field, 0);
   }
+}
+
+/** The example made unique with a sequence number, in a form that still matches the field's pattern. */
+function numberedExample(field: Field, example: string): string | undefined {
+  const pattern = field.pattern === undefined ? undefined : new RegExp(field.pattern);
+  const candidates: [string, string][] = [
+    [`${example}-{n}`, `${example}-123`],
+    [`${example}{n}`, `${example}123`],
+    [`{n}${example}`, `123${example}`],
+  ];
+  for (const [template, sample] of candidates) {
+    const fits = sample.length <= (stringLength(field) ?? Number.POSITIVE_INFINITY);
+    if (fits && (!pattern || pattern.test(sample))) return `f${pyStr(template)}`;
+  }
+  return undefined;
 }
 
 /** A value the Create schema must reject, with the reason, or undefined when the type has no such value. */

@@ -9,6 +9,7 @@ export function contributeCore(model: ProjectModel): void {
   model.tree.add(`${src}/__init__.py`, `"""${model.name}: the API package."""\n`);
   model.tree.add(`${src}/py.typed`, "");
   model.tree.add(`${src}/db.py`, dbModule());
+  model.tree.add(`${src}/crud.py`, crudModule(pkg));
   model.tree.add(`${src}/errors.py`, errorsModule());
   model.tree.add(`${src}/logging.py`, loggingModule());
   model.tree.add(`${src}/middleware.py`, middlewareModule());
@@ -43,7 +44,7 @@ const CORE_SETTINGS = (name: string) => [
     type: 'Literal["development", "test", "production"]',
     default: '"development"',
     example: "development",
-    doc: "development | test | production; production refuses unsafe defaults.",
+    doc: "development, test or production (production refuses unsafe defaults).",
     imports: ["typing:Literal"],
   },
   {
@@ -51,7 +52,7 @@ const CORE_SETTINGS = (name: string) => [
     type: "str",
     default: `"sqlite+aiosqlite:///./${name}.db"`,
     example: `sqlite+aiosqlite:///./${name}.db`,
-    doc: "SQLAlchemy async URL, e.g. postgresql+asyncpg://user:password@localhost:5432/db.",
+    doc: "SQLAlchemy async URL, e.g. postgresql+asyncpg://user:password@host:5432/db.",
   },
   {
     name: "db_pool_size",
@@ -91,21 +92,25 @@ const CORE_SETTINGS = (name: string) => [
 ];
 
 function dbModule(): string {
-  return `"""Database engine, session factory and the declarative base with an explicit naming convention."""
+  return `"""Database engine, session factory, and the declarative base with an explicit naming convention."""
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy import Enum, MetaData, event
+from sqlalchemy import DateTime, Dialect, Enum, MetaData, event, func
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.types import TypeDecorator
 
 from .config import get_settings
 
@@ -119,10 +124,38 @@ NAMING_CONVENTION = {
 }
 
 
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every database (SQLite stores them without an offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Store in UTC."""
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Read back as aware UTC."""
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=UTC)
+
+
 class Base(DeclarativeBase):
-    """Base class of every ORM model."""
+    """Base class of every ORM model: an integer primary key named id."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class TimestampMixin:
+    """Creation and last-update times, set by the database and the ORM."""
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), server_default=func.now(), onupdate=func.now()
+    )
 
 
 def str_enum(enum_class: type[StrEnum]) -> Enum:
@@ -137,7 +170,7 @@ def str_enum(enum_class: type[StrEnum]) -> Enum:
 
 
 def build_engine(url: str) -> AsyncEngine:
-    """Create an async engine; small pools for servers, foreign keys enforced on SQLite."""
+    """Create an async engine: small pools for servers, foreign keys enforced on SQLite."""
     if not url.startswith("sqlite"):
         settings = get_settings()
         return create_async_engine(
@@ -149,7 +182,9 @@ def build_engine(url: str) -> AsyncEngine:
     engine = create_async_engine(url)
 
     @event.listens_for(engine.sync_engine, "connect")
-    def _enable_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+    def _enable_foreign_keys(
+        dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry
+    ) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
@@ -171,9 +206,57 @@ SessionDep = Annotated[AsyncSession, Depends(get_session)]
 `;
 }
 
+function crudModule(pkg: string): string {
+  return `"""Helpers every service uses: loading referenced rows and committing with conflict detection."""
+
+from collections.abc import Collection, Sequence
+from typing import TypeVar
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ${pkg}.db import Base
+from ${pkg}.errors import ConflictError, ErrorDetail, ValidationFailedError
+
+ModelT = TypeVar("ModelT", bound=Base)
+
+
+async def require_rows(
+    session: AsyncSession,
+    model: type[ModelT],
+    ids: Collection[int],
+    *,
+    field: str,
+    where: Sequence[ColumnElement[bool]] = (),
+) -> list[ModelT]:
+    """Load the rows a request refers to; unknown or invisible ids are a 422 naming the field."""
+    wanted = set(ids)
+    if not wanted:
+        return []
+    rows = list(await session.scalars(select(model).where(model.id.in_(wanted), *where)))
+    missing = wanted - {row.id for row in rows}
+    if missing:
+        unknown = ", ".join(str(row_id) for row_id in sorted(missing))
+        msg = f"{field} refers to rows that do not exist: {unknown}."
+        raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", field], message=msg)])
+    return sorted(rows, key=lambda row: row.id)
+
+
+async def commit_or_conflict(session: AsyncSession, message: str) -> None:
+    """Commit; a constraint violation (duplicate, still referenced) becomes a 409."""
+    try:
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise ConflictError(message) from exc
+`;
+}
+
 function errorsModule(): string {
   return `"""Exception hierarchy and the handlers that turn every error into one JSON shape."""
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import structlog
@@ -246,7 +329,7 @@ class AuthenticationError(AppError):
 
     status_code = 401
     code = "not_authenticated"
-    headers = {"WWW-Authenticate": "Bearer"}
+    headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": "Bearer"}
 
 
 class PermissionDeniedError(AppError):
@@ -261,7 +344,7 @@ def error_response(
     code: str,
     message: str,
     details: list[ErrorDetail] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     """Build the JSON response of an error."""
     body = ErrorResponse(error=ErrorBody(code=code, message=message, details=details or []))
@@ -471,9 +554,12 @@ def _invalid_cursor() -> ValidationFailedError:
 function schemasModule(): string {
   return `"""Base classes shared by the schemas of every domain."""
 
-from typing import ClassVar, Self
+from typing import Annotated, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# Ids are 32-bit integer columns: larger values are rejected before they reach the database.
+RowId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
 class ReadSchema(BaseModel):

@@ -1,0 +1,116 @@
+/** The command line: a thin adapter over the library pipeline (`main.ts` is the executable). */
+import { Command } from "commander";
+import { BlueprintError } from "../blueprint/errors.js";
+import { blueprintJsonSchema } from "../blueprint/json-schema.js";
+import { generateTree } from "../generate/index.js";
+import { loadBlueprintFile } from "../intake/yaml/load.js";
+import { formatPlan, planProject } from "../plan/plan.js";
+import { TargetNotEmptyError, writeProject } from "../write/write.js";
+
+/** A failure the user can fix: printed as one message, exit code 2. */
+export class UsageError extends Error {}
+
+interface Output {
+  readonly json: boolean;
+}
+
+function print(options: Output, text: string, data: unknown): void {
+  process.stdout.write(`${options.json ? JSON.stringify(data, null, 2) : text}\n`);
+}
+
+async function planFor(blueprintPath: string | undefined) {
+  if (!blueprintPath) throw new UsageError("give a blueprint: --blueprint <file.yaml> (see examples/)");
+  const blueprint = await loadBlueprintFile(blueprintPath);
+  const plan = planProject(blueprint);
+  return { blueprint, plan };
+}
+
+function requireSupported(plan: ReturnType<typeof planProject>): void {
+  if (plan.unsupported.length) {
+    throw new UsageError(`cannot generate this project yet:\n${plan.unsupported.map((u) => `  - ${u}`).join("\n")}`);
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("python-specialist")
+    .description("Design, generate and verify Python backend projects.")
+    .option("--json", "machine-readable output")
+    .option("--debug", "show stack traces of internal errors")
+    .showHelpAfterError();
+
+  program
+    .command("new")
+    .description("generate a project into a new directory")
+    .argument("<dir>", "target directory (must be empty unless --force)")
+    .option("-b, --blueprint <file>", "blueprint YAML file")
+    .option("--force", "write into a non-empty directory, replacing generated files")
+    .option("--dry-run", "list the files that would be written, write nothing")
+    .action(async (dir: string, options: { blueprint?: string; force?: boolean; dryRun?: boolean }) => {
+      const out = program.opts<Output>();
+      const started = performance.now();
+      const { blueprint, plan } = await planFor(options.blueprint);
+      requireSupported(plan);
+      const tree = generateTree(blueprint);
+      const files = tree.files().map((f) => f.path);
+      const ms = Math.round(performance.now() - started);
+      if (options.dryRun) {
+        print(out, [`Would write ${files.length} files into ${dir}:`, ...files.map((f) => `  ${f}`)].join("\n"), {
+          dir,
+          files,
+          dryRun: true,
+        });
+        return;
+      }
+      await writeProject(dir, tree, { force: options.force });
+      const next = `cd ${dir} && uv sync && uv run pytest`;
+      print(out, `Generated ${blueprint.name} (${files.length} files, ${ms} ms) in ${dir}\nNext: ${next}`, {
+        dir,
+        files,
+        ms,
+      });
+    });
+
+  program
+    .command("plan")
+    .description("print every decision about the project, with its reason")
+    .option("-b, --blueprint <file>", "blueprint YAML file")
+    .action(async (options: { blueprint?: string }) => {
+      const { plan } = await planFor(options.blueprint);
+      print(program.opts<Output>(), formatPlan(plan), plan);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of blueprints (for editor completion)")
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(blueprintJsonSchema(), null, 2)}\n`);
+    });
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    return reportError(error, program.opts<{ debug?: boolean; json?: boolean }>());
+  }
+}
+
+function reportError(error: unknown, options: { debug?: boolean; json?: boolean }): number {
+  if (error instanceof Error && "exitCode" in error && "code" in error && String(error.code).startsWith("commander.")) {
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  const userError =
+    error instanceof BlueprintError || error instanceof UsageError || error instanceof TargetNotEmptyError;
+  const message = error instanceof Error ? error.message : String(error);
+  if (options.json) {
+    process.stderr.write(`${JSON.stringify({ error: message, ...(error instanceof BlueprintError ? { issues: error.issues } : {}) })}\n`);
+  } else {
+    process.stderr.write(`error: ${userError ? message : `internal error: ${message} (rerun with --debug for details)`}\n`);
+  }
+  if (options.debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return userError ? 2 : 1;
+}

@@ -1,0 +1,472 @@
+/**
+ * Feature `auth` (JWT): users with argon2-hashed passwords and roles, OAuth2 password login, access and
+ * refresh tokens with a pinned algorithm, `/auth/me`, and the dependencies routes use for 401/403.
+ */
+import type { ResolvedProject } from "../../../blueprint/resolve.js";
+import { pyStr } from "../../python/literal.js";
+import type { ProjectModel, TableDef } from "../../project-model.js";
+import { TIMESTAMPS } from "../../targets/fastapi/entity/table.js";
+import { authTests } from "./tests.js";
+
+export function contributeAuth(model: ProjectModel, project: ResolvedProject): void {
+  if (!project.auth) return;
+  const { pkg } = model;
+  const { blueprint } = project;
+  model.addDependency("pyjwt", ">=2.15,<3");
+  model.addDependency("argon2-cffi", ">=25.1");
+  model.addDependency("python-multipart", ">=0.0.34");
+  model.addSetting({
+    name: "jwt_secret",
+    type: "SecretStr",
+    default: `SecretStr(${pyStr(DEV_SECRET)})`,
+    example: "change-me-to-a-long-random-string-of-32-or-more-characters",
+    doc: "Key that signs tokens: 32+ random characters (production refuses the default).",
+    imports: ["pydantic:SecretStr"],
+  });
+  model.addSetting({
+    name: "access_token_minutes",
+    type: "int",
+    default: String(blueprint.auth.access_token_minutes),
+    example: String(blueprint.auth.access_token_minutes),
+    doc: "Lifetime of access tokens.",
+  });
+  model.addSetting({
+    name: "refresh_token_days",
+    type: "int",
+    default: String(blueprint.auth.refresh_token_days),
+    example: String(blueprint.auth.refresh_token_days),
+    doc: "Lifetime of refresh tokens.",
+  });
+  model.productionChecks.push({
+    condition: `self.jwt_secret.get_secret_value() == ${pyStr(DEV_SECRET)} or len(self.jwt_secret.get_secret_value()) < 32`,
+    message: "JWT_SECRET must be set to a random value of 32+ characters in production",
+  });
+  const src = `src/${pkg}`;
+  model.tree.add(`${src}/security.py`, securityModule(pkg));
+  model.tree.add(`${src}/users/__init__.py`, `"""Users, roles and authentication."""\n`);
+  model.tree.add(`${src}/users/models.py`, usersModels(pkg, project.roles));
+  model.tree.add(`${src}/users/schemas.py`, usersSchemas(pkg));
+  model.tree.add(`${src}/users/service.py`, usersService(pkg));
+  model.tree.add(`${src}/users/dependencies.py`, usersDependencies(pkg));
+  model.tree.add(`${src}/users/router.py`, usersRouter(pkg));
+  model.tree.add(`${src}/users/cli.py`, usersCli(pkg));
+  model.routers.push({ module: `${pkg}.users.router`, alias: "users_router" });
+  model.modelModules.push(`${pkg}.users.models`);
+  model.tables.push(usersTable(project.roles));
+  for (const [path, content] of authTests(pkg)) model.tree.add(path, content);
+  model.readme.push({
+    title: "Authentication",
+    body: `Register with \`POST /auth/register\`, log in with \`POST /auth/login\` (OAuth2 password form: \`username\` is the email) to get an access and a refresh token, send \`Authorization: Bearer <access token>\`, renew with \`POST /auth/refresh\`. New users get the role \`${project.roles[1]}\`; \`${project.roles[0]}\` may do everything. Create or promote an administrator with:
+
+\`\`\`
+uv run python -m ${pkg}.users.cli create-admin admin@example.com
+\`\`\``,
+  });
+}
+
+const DEV_SECRET = "development-only-secret-change-me";
+
+function usersTable(roles: readonly string[]): TableDef {
+  const length = Math.max(...roles.map((r) => r.length));
+  return {
+    name: "users",
+    columns: [
+      { name: "id", type: "sa.Integer()", nullable: false },
+      { name: "email", type: "sa.String(length=320)", nullable: false },
+      { name: "password_hash", type: "sa.String(length=255)", nullable: false },
+      { name: "full_name", type: "sa.String(length=200)", nullable: true },
+      {
+        name: "role",
+        type: `sa.Enum(${roles.map(pyStr).join(", ")}, name="role", native_enum=False, length=${length})`,
+        nullable: false,
+      },
+      { name: "is_active", type: "sa.Boolean()", nullable: false },
+      ...TIMESTAMPS,
+    ],
+    primaryKey: ["id"],
+    foreignKeys: [],
+    uniques: [["email"]],
+    indexes: [],
+  };
+}
+
+function securityModule(pkg: string): string {
+  return `"""Password hashing (argon2) and signed tokens (JWT, algorithm pinned)."""
+
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+from uuid import uuid4
+
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from ${pkg}.config import get_settings
+from ${pkg}.errors import AuthenticationError
+
+# One algorithm, fixed here: tokens can never choose how they are checked.
+ALGORITHM = "HS256"
+
+TokenType = Literal["access", "refresh"]
+
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    """Argon2id hash of a password."""
+    return _hasher.hash(password)
+
+
+def verify_password(password: str, password_hash: str) -> bool:
+    """Whether the password matches the hash."""
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def create_token(user_id: int, kind: TokenType) -> str:
+    """A signed token for the user, expiring by its kind's lifetime."""
+    settings = get_settings()
+    lifetime = (
+        timedelta(minutes=settings.access_token_minutes)
+        if kind == "access"
+        else timedelta(days=settings.refresh_token_days)
+    )
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(user_id),
+        "type": kind,
+        "iat": now,
+        "exp": now + lifetime,
+        "jti": uuid4().hex,
+    }
+    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm=ALGORITHM)
+
+
+def decode_token(token: str, expected: TokenType) -> int:
+    """The user id a valid, unexpired token of the expected type was issued for; 401 otherwise."""
+    try:
+        claims = jwt.decode(
+            token,
+            get_settings().jwt_secret.get_secret_value(),
+            algorithms=[ALGORITHM],
+            options={"require": ["exp", "sub", "type"]},
+        )
+    except jwt.InvalidTokenError as exc:
+        msg = "The token is invalid or expired."
+        raise AuthenticationError(msg) from exc
+    subject = claims["sub"]
+    if claims["type"] != expected or not isinstance(subject, str) or not subject.isdigit():
+        msg = f"An {expected} token is required."
+        raise AuthenticationError(msg)
+    return int(subject)
+`;
+}
+
+function usersModels(pkg: string, roles: readonly string[]): string {
+  const members = roles.map((r) => `    ${r.toUpperCase()} = ${pyStr(r)}`).join("\n");
+  return `"""User: database model and roles."""
+
+from enum import StrEnum
+
+from sqlalchemy import Boolean, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ${pkg}.db import Base, TimestampMixin, str_enum
+
+
+class Role(StrEnum):
+    """What a user may do; the first role is the administrator."""
+
+${members}
+
+
+ADMIN_ROLE = Role.${roles[0]?.toUpperCase()}
+DEFAULT_ROLE = Role.${roles[1]?.toUpperCase()}
+
+
+class User(TimestampMixin, Base):
+    """Someone who can log in."""
+
+    __tablename__ = "users"
+
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(str_enum(Role), default=DEFAULT_ROLE)
+    is_active: Mapped[bool] = mapped_column(Boolean(), default=True)
+
+    @property
+    def is_admin(self) -> bool:
+        """Administrators see and change every row."""
+        return self.role == ADMIN_ROLE
+`;
+}
+
+function usersSchemas(pkg: string): string {
+  return `"""User: request and response schemas."""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+from ${pkg}.schemas import ReadSchema
+from ${pkg}.users.models import Role
+
+Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
+
+
+class UserCreate(BaseModel):
+    """Sign-up data."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    password: Password
+    full_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+
+
+class UserRead(ReadSchema):
+    """A user as the API returns it (never the password hash)."""
+
+    id: int
+    email: str
+    full_name: str | None
+    role: Role
+    is_active: bool
+
+
+class TokenPair(BaseModel):
+    """Tokens issued at login and refresh."""
+
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = Field(default="bearer")
+
+
+class RefreshRequest(BaseModel):
+    """Body of a token refresh."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    refresh_token: Annotated[str, StringConstraints(max_length=2048)]
+`;
+}
+
+function usersService(pkg: string): string {
+  return `"""User: sign-up, authentication and token issuing."""
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ${pkg}.crud import commit_or_conflict
+from ${pkg}.errors import AuthenticationError
+from ${pkg}.security import create_token, decode_token, hash_password, verify_password
+from ${pkg}.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
+from ${pkg}.users.schemas import TokenPair, UserCreate
+
+# Checked when the email is unknown, so both failures take the same time.
+_DUMMY_HASH = hash_password("timing-equaliser")
+
+
+async def get_user_by_email(session: AsyncSession, *, email: str) -> User | None:
+    """The user with this email (case-insensitive), if any."""
+    return await session.scalar(select(User).where(User.email == email.lower()))
+
+
+async def create_user(session: AsyncSession, *, data: UserCreate, role: Role = DEFAULT_ROLE) -> User:
+    """Register a user; 409 if the email is taken."""
+    user = User(
+        email=data.email.lower(),
+        password_hash=hash_password(data.password),
+        full_name=data.full_name,
+        role=role,
+    )
+    session.add(user)
+    await commit_or_conflict(session, "A user with this email already exists.")
+    await session.refresh(user)
+    return user
+
+
+async def make_admin(session: AsyncSession, *, data: UserCreate) -> User:
+    """Create an administrator, or promote the existing user with this email."""
+    user = await get_user_by_email(session, email=data.email)
+    if user is None:
+        return await create_user(session, data=data, role=ADMIN_ROLE)
+    user.role = ADMIN_ROLE
+    await session.commit()
+    return user
+
+
+async def authenticate(session: AsyncSession, *, email: str, password: str) -> User:
+    """The active user these credentials belong to; 401 otherwise."""
+    user = await get_user_by_email(session, email=email)
+    valid = verify_password(password, user.password_hash if user else _DUMMY_HASH)
+    if user is None or not valid or not user.is_active:
+        msg = "Incorrect email or password."
+        raise AuthenticationError(msg)
+    return user
+
+
+async def get_active_user(session: AsyncSession, *, user_id: int) -> User:
+    """The active user with this id; 401 if it no longer exists or was deactivated."""
+    user = await session.get(User, user_id)
+    if user is None or not user.is_active:
+        msg = "The user is unknown or inactive."
+        raise AuthenticationError(msg)
+    return user
+
+
+def issue_tokens(user: User) -> TokenPair:
+    """A fresh access and refresh token for the user."""
+    return TokenPair(
+        access_token=create_token(user.id, "access"),
+        refresh_token=create_token(user.id, "refresh"),
+    )
+
+
+async def refresh_tokens(session: AsyncSession, *, refresh_token: str) -> TokenPair:
+    """New tokens in exchange for a valid refresh token."""
+    user_id = decode_token(refresh_token, "refresh")
+    return issue_tokens(await get_active_user(session, user_id=user_id))
+`;
+}
+
+function usersDependencies(pkg: string): string {
+  return `"""Dependencies that authenticate the caller and check roles."""
+
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import OAuth2PasswordBearer
+
+from ${pkg}.db import SessionDep
+from ${pkg}.errors import AuthenticationError, PermissionDeniedError
+from ${pkg}.security import decode_token
+from ${pkg}.users import service
+from ${pkg}.users.models import User
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/login", auto_error=False)
+
+
+async def get_current_user(
+    session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+) -> User:
+    """The user of the bearer access token; 401 without a valid one."""
+    if token is None:
+        msg = "Not authenticated."
+        raise AuthenticationError(msg)
+    return await service.get_active_user(session, user_id=decode_token(token, "access"))
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+async def require_admin(user: CurrentUser) -> User:
+    """The current user if an administrator; 403 otherwise."""
+    if not user.is_admin:
+        msg = "Administrator role required."
+        raise PermissionDeniedError(msg)
+    return user
+
+
+AdminUser = Annotated[User, Depends(require_admin)]
+`;
+}
+
+function usersRouter(pkg: string): string {
+  return `"""Authentication routes: register, login, refresh, me."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
+from fastapi.security import OAuth2PasswordRequestForm
+
+from ${pkg}.db import SessionDep
+from ${pkg}.errors import ERROR_RESPONSES
+from ${pkg}.users import service
+from ${pkg}.users.dependencies import CurrentUser
+from ${pkg}.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
+
+router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
+
+
+@router.post("/register", status_code=status.HTTP_201_CREATED)
+async def register(data: UserCreate, session: SessionDep) -> UserRead:
+    """Create an account with the default role."""
+    return UserRead.model_validate(await service.create_user(session, data=data))
+
+
+@router.post("/login")
+async def login(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep
+) -> TokenPair:
+    """Exchange email (as username) and password for tokens."""
+    user = await service.authenticate(session, email=form.username, password=form.password)
+    return service.issue_tokens(user)
+
+
+@router.post("/refresh")
+async def refresh(data: RefreshRequest, session: SessionDep) -> TokenPair:
+    """Exchange a refresh token for new tokens."""
+    return await service.refresh_tokens(session, refresh_token=data.refresh_token)
+
+
+@router.get("/me")
+async def me(user: CurrentUser) -> UserRead:
+    """The authenticated user."""
+    return UserRead.model_validate(user)
+`;
+}
+
+function usersCli(pkg: string): string {
+  return `"""Command line: create or promote an administrator.
+
+Usage: python -m ${pkg}.users.cli create-admin EMAIL
+"""
+
+import argparse
+import asyncio
+import getpass
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from ${pkg}.db import SessionFactory
+from ${pkg}.users import service
+from ${pkg}.users.models import User
+from ${pkg}.users.schemas import UserCreate
+
+
+async def create_admin(
+    session_factory: async_sessionmaker[AsyncSession], *, email: str, password: str
+) -> User:
+    """Create or promote the administrator with this email."""
+    async with session_factory() as session:
+        return await service.make_admin(session, data=UserCreate(email=email, password=password))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; the password is read from the terminal, never from the command line."""
+    parser = argparse.ArgumentParser(prog="${pkg}.users.cli", description="Manage users.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    create = commands.add_parser("create-admin", help="create or promote an administrator")
+    create.add_argument("email")
+    args = parser.parse_args(argv)
+    password = getpass.getpass("Password: ")
+    try:
+        user = asyncio.run(create_admin(SessionFactory, email=args.email, password=password))
+    except ValidationError as exc:
+        sys.stderr.write(f"{exc}\\n")
+        return 2
+    sys.stdout.write(f"{user.email} is an administrator.\\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+`;
+}

@@ -1,0 +1,92 @@
+/** `<domain>/router.py`: the HTTP routes of one entity, thin over its service. */
+import { Imports, pyModule } from "../../../python/imports.js";
+import { pyStr } from "../../../python/literal.js";
+import type { EntityContext } from "./context.js";
+import { schemaNames } from "./context.js";
+
+export function routerModule(ctx: EntityContext): string {
+  const { entity, pkg } = ctx;
+  const names = schemaNames(entity);
+  const page = entity.pagination === "cursor" ? "CursorPage" : "OffsetPage";
+  const imports = new Imports().add(
+    "typing:Annotated",
+    "fastapi:APIRouter",
+    "fastapi:Path",
+    "fastapi:Query",
+    "fastapi:status",
+    `${pkg}.db:SessionDep`,
+    `${pkg}.errors:ERROR_RESPONSES`,
+    `${pkg}.pagination:${page}`,
+    `${ctx.module}:service`,
+    `${ctx.module}.schemas:${names.create}`,
+    `${ctx.module}.schemas:${names.query}`,
+    `${ctx.module}.schemas:${names.read}`,
+    `${ctx.module}.schemas:${names.update}`,
+  );
+  const readGuard = guard(ctx, "read", imports);
+  const writeGuard = guard(ctx, "write", imports);
+  const read = ctx.readUser ? { param: ", user: CurrentUser", arg: ", user=user" } : { param: "", arg: "" };
+  const write = ctx.writeUser ? { param: ", user: CurrentUser", arg: ", user=user" } : { param: "", arg: "" };
+  if (ctx.readUser || ctx.writeUser) imports.add(`${pkg}.users.dependencies:CurrentUser`);
+  const Id = `${entity.name}Id`;
+  const p = ctx.idParam;
+
+  const body = `router = APIRouter(prefix="/${ctx.plural}", tags=[${pyStr(ctx.plural)}], responses=ERROR_RESPONSES)
+
+${Id} = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get(""${readGuard})
+async def list_${ctx.plural}(
+    session: SessionDep, query: Annotated[${names.query}, Query()]${read.param}
+) -> ${page}[${names.read}]:
+    """List ${ctx.plural}: paged${ctx.filters.length ? ", filtered" : ""}${ctx.sortable.length && entity.pagination === "offset" ? " and sorted" : ""}."""
+    return await service.list_${ctx.plural}(session, query=query${read.arg})
+
+
+@router.post("", status_code=status.HTTP_201_CREATED${writeGuard})
+async def create_${ctx.var}(data: ${names.create}, session: SessionDep${write.param}) -> ${names.read}:
+    """Create a ${ctx.human}."""
+    ${ctx.var} = await service.create_${ctx.var}(session, data=data${write.arg})
+    return ${names.read}.model_validate(${ctx.var})
+
+
+@router.get("/{${p}}"${readGuard})
+async def get_${ctx.var}(${p}: ${Id}, session: SessionDep${read.param}) -> ${names.read}:
+    """Get one ${ctx.human}."""
+    ${ctx.var} = await service.get_${ctx.var}(session, ${p}=${p}${read.arg})
+    return ${names.read}.model_validate(${ctx.var})
+
+
+@router.patch("/{${p}}"${writeGuard})
+async def update_${ctx.var}(
+    ${p}: ${Id}, data: ${names.update}, session: SessionDep${write.param}
+) -> ${names.read}:
+    """Change some fields of a ${ctx.human}."""
+    ${ctx.var} = await service.update_${ctx.var}(session, ${p}=${p}, data=data${write.arg})
+    return ${names.read}.model_validate(${ctx.var})
+
+
+@router.delete("/{${p}}", status_code=status.HTTP_204_NO_CONTENT${writeGuard})
+async def delete_${ctx.var}(${p}: ${Id}, session: SessionDep${write.param}) -> None:
+    """Delete a ${ctx.human}."""
+    await service.delete_${ctx.var}(session, ${p}=${p}${write.arg})`;
+  return pyModule(`${entity.name}: HTTP routes.`, imports, body);
+}
+
+/**
+ * The route-level dependency enforcing who may call it. Where the route takes the current user (private
+ * reads, owned writes) that parameter already requires authentication and the service checks ownership.
+ */
+function guard(ctx: EntityContext, action: "read" | "write", imports: Imports): string {
+  if (!ctx.auth || (action === "read" ? ctx.readUser : ctx.entity.owned)) return "";
+  const policy = action === "read" ? ctx.entity.read : ctx.entity.write;
+  if (policy === "public") return "";
+  imports.add("fastapi:Depends");
+  if (policy === "admin") {
+    imports.add(`${ctx.pkg}.users.dependencies:require_admin`);
+    return ", dependencies=[Depends(require_admin)]";
+  }
+  imports.add(`${ctx.pkg}.users.dependencies:get_current_user`);
+  return ", dependencies=[Depends(get_current_user)]";
+}

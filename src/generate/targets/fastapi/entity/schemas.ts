@@ -1,0 +1,222 @@
+/** `<domain>/schemas.py`: Pydantic v2 Create / Update / Brief / Read / Query schemas of one entity. */
+import type { Field } from "../../../../blueprint/schema.js";
+import { enumClassName, pythonType, schemaAnnotation, stringLength } from "../../../python/fields.js";
+import { Imports, pyModule } from "../../../python/imports.js";
+import { pyStr } from "../../../python/literal.js";
+import { type EntityContext, fieldAlias, schemaNames } from "./context.js";
+import { defaultExpr } from "./models.js";
+
+const OPS: Record<string, string> = {
+  ">": "greater than",
+  ">=": "greater than or equal to",
+  "<": "less than",
+  "<=": "less than or equal to",
+  "!=": "different from",
+};
+
+export function schemasModule(ctx: EntityContext): string {
+  const { entity, pkg } = ctx;
+  const imports = new Imports().add("pydantic:BaseModel", "pydantic:ConfigDict", `${pkg}.schemas:ReadSchema`);
+  imports.add(`${pkg}.schemas:PartialUpdate`);
+  const blocks: string[] = [];
+
+  const aliases: string[] = [];
+  const createType = new Map<string, string>();
+  for (const field of entity.fields) {
+    const annotation = schemaAnnotation(entity.name, field);
+    imports.add(...annotation.imports);
+    if (field.type === "enum") imports.add(`${ctx.module}.models:${enumClassName(entity.name, field)}`);
+    if (annotation.type.startsWith("Annotated[")) {
+      aliases.push(`${fieldAlias(entity, field)} = ${annotation.type}`);
+      createType.set(field.name, fieldAlias(entity, field));
+    } else {
+      createType.set(field.name, annotation.type);
+    }
+  }
+  if (aliases.length) blocks.push(aliases.join("\n"));
+  if (entity.checks.length) blocks.push(rulesFunction(ctx, imports));
+
+  blocks.push(briefClass(ctx, imports));
+  blocks.push(readClass(ctx, imports));
+  blocks.push(createClass(ctx, createType, imports));
+  blocks.push(updateClass(ctx, createType, imports));
+  blocks.push(queryClass(ctx, imports));
+  return pyModule(`${entity.name}: request and response schemas.`, imports, blocks.join("\n\n\n"));
+}
+
+/** Name of the function listing broken cross-field rules, shared by the Create schema and the service. */
+export function rulesFunctionName(ctx: EntityContext): string {
+  return `${ctx.var}_rule_errors`;
+}
+
+function checkFields(ctx: EntityContext): Field[] {
+  const names = new Set(ctx.entity.checks.flatMap((c) => [c.field, c.other]));
+  return ctx.entity.fields.filter((f) => names.has(f.name));
+}
+
+function rulesFunction(ctx: EntityContext, imports: Imports): string {
+  const params = checkFields(ctx).map((f) => `${f.name}: ${pythonType(ctx.entity.name, f)} | None`);
+  const body = ctx.entity.checks.map((check) => {
+    const message = check.message ?? `${check.field} must be ${OPS[check.op]} ${check.other}`;
+    return `    if ${check.field} is not None and ${check.other} is not None and not ${check.field} ${check.op} ${check.other}:
+        errors.append(${pyStr(message)})`;
+  });
+  for (const field of checkFields(ctx)) {
+    if (field.type === "decimal") imports.add("decimal:Decimal");
+    if (field.type === "date") imports.add("datetime:date");
+    if (field.type === "datetime") imports.add("datetime:datetime");
+  }
+  return `def ${rulesFunctionName(ctx)}(*, ${params.join(", ")}) -> list[str]:
+    """Cross-field rules of a ${ctx.human}: one message per broken rule."""
+    errors: list[str] = []
+${body.join("\n")}
+    return errors`;
+}
+
+function briefClass(ctx: EntityContext, imports: Imports): string {
+  const { entity } = ctx;
+  const lines = ["id: int"];
+  for (const field of entity.fields) {
+    const type = pythonType(entity.name, field);
+    addTypeImports(field, imports);
+    lines.push(`${field.name}: ${field.required ? type : `${type} | None`}`);
+  }
+  for (const link of entity.manyToOne) lines.push(`${link.column}: ${link.required ? "int" : "int | None"}`);
+  if (entity.owned) lines.push("owner_id: int");
+  return classBlock(schemaNames(entity).brief, "ReadSchema", `A ${ctx.human} without its collections.`, lines);
+}
+
+function readClass(ctx: EntityContext, imports: Imports): string {
+  const lines: string[] = [];
+  for (const collection of ctx.collections) {
+    const brief = schemaNames(collection.target).brief;
+    if (collection.target.name !== ctx.entity.name) imports.add(`${ctx.pkg}.${collection.target.plural}.schemas:${brief}`);
+    lines.push(`${collection.name}: list[${brief}]`);
+  }
+  imports.add("datetime:datetime");
+  lines.push("created_at: datetime", "updated_at: datetime");
+  const names = schemaNames(ctx.entity);
+  return classBlock(names.read, names.brief, `A ${ctx.human} as the API returns it.`, lines);
+}
+
+function createClass(ctx: EntityContext, types: Map<string, string>, imports: Imports): string {
+  const { entity } = ctx;
+  const lines = ['model_config = ConfigDict(extra="forbid")', ""];
+  for (const field of entity.fields) {
+    const type = types.get(field.name) ?? "str";
+    if (field.default !== undefined) lines.push(`${field.name}: ${type} = ${defaultExpr(entity.name, field)}`);
+    else if (!field.required) lines.push(`${field.name}: ${type} | None = None`);
+    else lines.push(`${field.name}: ${type}`);
+  }
+  if (entity.manyToOne.length || entity.manyToMany.length) imports.add(`${ctx.pkg}.schemas:RowId`);
+  for (const link of entity.manyToOne) {
+    lines.push(link.required ? `${link.column}: RowId` : `${link.column}: RowId | None = None`);
+  }
+  for (const link of entity.manyToMany) {
+    imports.add("pydantic:Field");
+    lines.push(`${idsName(link.name)}: list[RowId] = Field(default_factory=list, max_length=100)`);
+  }
+  if (entity.checks.length) {
+    imports.add("pydantic:model_validator", "typing:Self");
+    const args = checkFields(ctx).map((f) => `${f.name}=self.${f.name}`);
+    lines.push(
+      "",
+      '@model_validator(mode="after")',
+      "def _check_rules(self) -> Self:",
+      `    errors = ${rulesFunctionName(ctx)}(${args.join(", ")})`,
+      "    if errors:",
+      '        raise ValueError("; ".join(errors))',
+      "    return self",
+    );
+  }
+  return classBlock(schemaNames(entity).create, "BaseModel", `Fields to create a ${ctx.human}.`, lines);
+}
+
+function updateClass(ctx: EntityContext, types: Map<string, string>, imports: Imports): string {
+  const { entity } = ctx;
+  const required = [
+    ...entity.fields.filter((f) => f.required).map((f) => f.name),
+    ...entity.manyToOne.filter((r) => r.required).map((r) => r.column),
+  ];
+  const lines = [`non_nullable: ClassVar[frozenset[str]] = frozenset({${required.map(pyStr).join(", ")}})`, ""];
+  for (const field of entity.fields) lines.push(`${field.name}: ${types.get(field.name) ?? "str"} | None = None`);
+  for (const link of entity.manyToOne) lines.push(`${link.column}: RowId | None = None`);
+  for (const link of entity.manyToMany) {
+    imports.add("pydantic:Field");
+    lines.push(`${idsName(link.name)}: list[RowId] | None = Field(default=None, max_length=100)`);
+  }
+  if (required.length === 0) lines.splice(0, 2);
+  else imports.add("typing:ClassVar");
+  return classBlock(
+    schemaNames(entity).update,
+    "PartialUpdate",
+    `Fields to change on a ${ctx.human}; absent fields stay as they are.`,
+    lines,
+  );
+}
+
+function queryClass(ctx: EntityContext, imports: Imports): string {
+  const { entity } = ctx;
+  const names = schemaNames(entity);
+  const base = entity.pagination === "cursor" ? "CursorParams" : "OffsetParams";
+  imports.add(`${ctx.pkg}.pagination:${base}`);
+  const lines = ['model_config = ConfigDict(extra="forbid")', ""];
+  for (const filter of ctx.filters) {
+    if (!filter.field) {
+      imports.add(`${ctx.pkg}.schemas:RowId`);
+      lines.push(`${filter.param}: RowId | None = None`);
+      continue;
+    }
+    const field = filter.field;
+    addTypeImports(field, imports);
+    if (field.type === "enum") imports.add(`${ctx.module}.models:${enumClassName(entity.name, field)}`);
+    lines.push(`${filter.param}: ${queryType(ctx, field, imports)} = None`);
+  }
+  let sortAlias = "";
+  if (ctx.sortable.length && entity.pagination === "offset") {
+    imports.add("typing:Literal");
+    const values = ctx.sortable.flatMap((f) => [pyStr(f.name), pyStr(`-${f.name}`)]);
+    sortAlias = `${names.sort} = Literal[${values.join(", ")}]\n\n\n`;
+    lines.push(`sort: ${names.sort} | None = None`);
+  }
+  return `${sortAlias}${classBlock(names.query, base, `Paging, filters and sorting of the ${ctx.human} list.`, lines)}`;
+}
+
+function queryType(ctx: EntityContext, field: Field, imports: Imports): string {
+  const type = pythonType(ctx.entity.name, field);
+  const length = stringLength(field);
+  if (["int", "decimal"].includes(field.type)) imports.add("pydantic:Field", "typing:Annotated");
+  if (["string", "text", "email", "url"].includes(field.type) && length !== undefined) {
+    imports.add("pydantic:StringConstraints", "typing:Annotated");
+    return `Annotated[str, StringConstraints(max_length=${length})] | None`;
+  }
+  if (field.type === "datetime") {
+    imports.add("pydantic:AwareDatetime");
+    return "AwareDatetime | None";
+  }
+  if (field.type === "int") return "Annotated[int, Field(ge=-2_147_483_648, le=2_147_483_647)] | None";
+  if (field.type === "decimal") return "Annotated[Decimal, Field(max_digits=12, decimal_places=2)] | None";
+  return `${type} | None`;
+}
+
+function addTypeImports(field: Field, imports: Imports): void {
+  if (field.type === "decimal") imports.add("decimal:Decimal");
+  if (field.type === "date") imports.add("datetime:date");
+  if (field.type === "datetime") imports.add("datetime:datetime");
+  if (field.type === "json") imports.add("typing:Any");
+}
+
+/** `tags` → `tag_ids`: the request field carrying the ids of a many-to-many link. */
+export function idsName(relation: string): string {
+  const singular = relation.endsWith("ies")
+    ? `${relation.slice(0, -3)}y`
+    : relation.endsWith("s")
+      ? relation.slice(0, -1)
+      : relation;
+  return `${singular}_ids`;
+}
+
+function classBlock(name: string, base: string, doc: string, lines: readonly string[]): string {
+  const body = lines.map((l) => (l ? `    ${l}` : "")).join("\n");
+  return `class ${name}(${base}):\n    """${doc}"""\n\n${body}`;
+}

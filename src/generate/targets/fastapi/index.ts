@@ -1,0 +1,100 @@
+/** The FastAPI target: assembles core, features and entities into the project model, then into files. */
+import type { ResolvedProject } from "../../../blueprint/resolve.js";
+import { contributeAuth } from "../../features/auth/index.js";
+import { initialMigration } from "../../python/migration.js";
+import { ProjectModel } from "../../project-model.js";
+import { configModule, mainModule, modelsRegistry } from "./app.js";
+import { contributeCore } from "./core.js";
+import { entityContext } from "./entity/context.js";
+import { modelsModule } from "./entity/models.js";
+import { routerModule } from "./entity/router.js";
+import { schemasModule } from "./entity/schemas.js";
+import { serviceModule } from "./entity/service.js";
+import { associationTables, entityTable } from "./entity/table.js";
+import {
+  alembicIni,
+  ciWorkflow,
+  composeYaml,
+  DEV_DEPENDENCIES,
+  DOCKERIGNORE,
+  dockerfile,
+  envExample,
+  GITIGNORE,
+  migrationsEnv,
+  pyprojectToml,
+  readme,
+  SCRIPT_MAKO,
+} from "./packaging.js";
+import { appTestsModule, conftestModule } from "./tests/app-tests.js";
+import { entityTestsModule } from "./tests/entity-tests.js";
+import { factoriesModule } from "./tests/factories.js";
+
+export function buildFastapiProject(project: ResolvedProject): ProjectModel {
+  const { blueprint } = project;
+  const model = new ProjectModel(project.name, project.name);
+  for (const [name, spec] of DEV_DEPENDENCIES) model.addDependency(name, spec, true);
+  contributeCore(model);
+  contributeAuth(model, project);
+  contributeEntities(model, project);
+  assemble(model, project);
+  if (blueprint.deploy.docker) {
+    model.tree.add("Dockerfile", dockerfile(model.pkg, blueprint.python));
+    model.tree.add(".dockerignore", DOCKERIGNORE);
+    model.tree.add("compose.yaml", composeYaml(model.name));
+  }
+  if (blueprint.deploy.ci) model.tree.add(".github/workflows/ci.yml", ciWorkflow(model.name));
+  return model;
+}
+
+function contributeEntities(model: ProjectModel, project: ResolvedProject): void {
+  const src = `src/${model.pkg}`;
+  const association = [];
+  for (const entity of project.entities) {
+    const ctx = entityContext(project, entity);
+    const dir = `${src}/${entity.plural}`;
+    model.tree.add(`${dir}/__init__.py`, `"""${entity.name}: model, schemas, service and routes."""\n`);
+    model.tree.add(`${dir}/models.py`, modelsModule(ctx));
+    model.tree.add(`${dir}/schemas.py`, schemasModule(ctx));
+    model.tree.add(`${dir}/service.py`, serviceModule(ctx));
+    model.tree.add(`${dir}/router.py`, routerModule(ctx));
+    model.tree.add(`tests/${entity.plural}/__init__.py`, "");
+    model.tree.add(`tests/${entity.plural}/test_${entity.plural}.py`, entityTestsModule(ctx));
+    model.routers.push({ module: `${ctx.module}.router`, alias: `${entity.plural}_router` });
+    model.modelModules.push(`${ctx.module}.models`);
+    model.tables.push(entityTable(ctx));
+    association.push(...associationTables(ctx));
+  }
+  // Association tables reference both sides, so they come after every entity table.
+  model.tables.push(...association);
+}
+
+function assemble(model: ProjectModel, project: ResolvedProject): void {
+  const { blueprint } = project;
+  const src = `src/${model.pkg}`;
+  const description = blueprint.description || `${model.name} API`;
+  const modelNames = new Map<string, string[]>();
+  if (project.auth) modelNames.set(`${model.pkg}.users.models`, ["User"]);
+  for (const entity of project.entities) modelNames.set(`${model.pkg}.${entity.plural}.models`, [entity.name]);
+  model.tree.add(`${src}/config.py`, configModule(model));
+  model.tree.add(`${src}/main.py`, mainModule(model, description));
+  model.tree.add(`${src}/models.py`, modelsRegistry(model, modelNames));
+  model.tree.add("migrations/env.py", migrationsEnv(model.pkg));
+  model.tree.add("migrations/script.py.mako", SCRIPT_MAKO);
+  model.tree.add("migrations/versions/0001_initial.py", initialMigration(model.tables));
+  model.tree.add("alembic.ini", alembicIni());
+  model.tree.add("tests/__init__.py", "");
+  model.tree.add("tests/conftest.py", conftestModule(project));
+  model.tree.add("tests/factories.py", factoriesModule(project));
+  model.tree.add("tests/test_app.py", appTestsModule(project));
+  model.tree.add("pyproject.toml", pyprojectToml(model, description, blueprint.python));
+  model.tree.add(".env.example", envExample(model));
+  model.tree.add(".gitignore", GITIGNORE);
+  model.tree.add(
+    "README.md",
+    readme(
+      model,
+      blueprint.description,
+      project.entities.map((e) => e.plural),
+    ),
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * `tests/factories.py`: one `create_<entity>` (a saved row) and one `<entity>_payload` (a valid JSON body)
+ * per entity. Required references are created on the way, owned rows get an owner.
+ */
+import { entityByName, type ResolvedEntity, type ResolvedProject } from "../../../../blueprint/resolve.js";
+import { enumClassName } from "../../../python/fields.js";
+import { Imports, pyModule } from "../../../python/imports.js";
+import { pyStr } from "../../../python/literal.js";
+import { factorySample, type Sample } from "../../../python/samples.js";
+
+/** Whether building a row of this entity needs a user: it is owned, or a required reference chain is. */
+export function needsOwner(project: ResolvedProject, entity: ResolvedEntity, seen = new Set<string>()): boolean {
+  if (entity.owned) return true;
+  seen.add(entity.name);
+  return entity.manyToOne.some(
+    (link) =>
+      link.required && !seen.has(link.target) && needsOwner(project, entityByName(project, link.target), seen),
+  );
+}
+
+export function isUniqueField(entity: ResolvedEntity, name: string): boolean {
+  const field = entity.fields.find((f) => f.name === name);
+  return Boolean(field?.unique) || entity.uniqueTogether.some((group) => group.includes(name));
+}
+
+/** The sample of every field for a factory or payload; `json` picks the API form. */
+export function sampleValues(entity: ResolvedEntity, json: boolean): { values: string[]; imports: string[]; usesN: boolean } {
+  const values: string[] = [];
+  const imports: string[] = [];
+  for (const field of entity.fields) {
+    const sample: Sample = factorySample(entity.name, field, isUniqueField(entity, field.name));
+    values.push(`${pyStr(field.name)}: ${json ? sample.json : sample.py}`);
+    if (!json) imports.push(...sample.imports);
+  }
+  return { values, imports, usesN: values.some((v) => /\{n\}|\bn\b/.test(v.split(": ").slice(1).join(": "))) };
+}
+
+export function factoriesModule(project: ResolvedProject): string {
+  const pkg = project.name;
+  const imports = new Imports().add("itertools", "typing:Any", "sqlalchemy.ext.asyncio:AsyncSession");
+  const blocks: string[] = ["_sequence = itertools.count(1)"];
+  if (project.auth) {
+    imports.add(
+      `${pkg}.security:create_token`,
+      `${pkg}.security:hash_password`,
+      `${pkg}.users.models:DEFAULT_ROLE`,
+      `${pkg}.users.models:Role`,
+      `${pkg}.users.models:User`,
+    );
+    blocks.push(`PASSWORD = "correct-horse-battery-staple"
+# Hashing is deliberately slow: hash the shared test password once.
+_PASSWORD_HASH = hash_password(PASSWORD)
+
+
+async def create_user(session: AsyncSession, *, role: Role = DEFAULT_ROLE, is_active: bool = True) -> User:
+    """A saved user whose password is PASSWORD."""
+    user = User(
+        email=f"user{next(_sequence)}@example.com",
+        password_hash=_PASSWORD_HASH,
+        role=role,
+        is_active=is_active,
+    )
+    session.add(user)
+    await session.commit()
+    return user
+
+
+def auth_headers(user: User) -> dict[str, str]:
+    """Authorization header carrying an access token of the user."""
+    return {"Authorization": f"Bearer {create_token(user.id, 'access')}"}`);
+  }
+  for (const entity of project.entities) {
+    imports.add(`${pkg}.${entity.plural}.models:${entity.name}`);
+    blocks.push(createFactory(project, entity, imports));
+    blocks.push(payloadFactory(project, entity));
+  }
+  return pyModule("Test data: saved rows and valid request bodies.", imports, blocks.join("\n\n\n"));
+}
+
+function ownerParam(project: ResolvedProject, entity: ResolvedEntity): { param: string; arg: string } {
+  return needsOwner(project, entity) ? { param: ", owner: User", arg: ", owner=owner" } : { param: "", arg: "" };
+}
+
+function referenceLines(project: ResolvedProject, entity: ResolvedEntity, target: string): string[] {
+  const lines: string[] = [];
+  for (const link of entity.manyToOne.filter((l) => l.required && l.target !== entity.name)) {
+    const linked = entityByName(project, link.target);
+    const { arg } = ownerParam(project, linked);
+    lines.push(
+      `    if ${pyStr(link.column)} not in overrides:`,
+      `        ${target}[${pyStr(link.column)}] = (await create_${linked.snake}(session${arg})).id`,
+    );
+  }
+  return lines;
+}
+
+function createFactory(project: ResolvedProject, entity: ResolvedEntity, imports: Imports): string {
+  const { param } = ownerParam(project, entity);
+  const samples = sampleValues(entity, false);
+  imports.add(...samples.imports);
+  for (const field of entity.fields.filter((f) => f.type === "enum")) {
+    imports.add(`${project.name}.${entity.plural}.models:${enumClassName(entity.name, field)}`);
+  }
+  const values = [...samples.values];
+  if (entity.owned) values.push('"owner_id": owner.id');
+  const lines = [
+    ...(samples.usesN ? ["    n = next(_sequence)"] : []),
+    `    values: dict[str, Any] = {${values.join(", ")}}`,
+    ...referenceLines(project, entity, "values"),
+    "    values.update(overrides)",
+    `    ${entity.snake} = ${entity.name}(**values)`,
+    `    session.add(${entity.snake})`,
+    "    await session.commit()",
+    `    return ${entity.snake}`,
+  ];
+  return `async def create_${entity.snake}(session: AsyncSession${param}, **overrides: object) -> ${entity.name}:
+    """A saved ${entity.snake.replace(/_/g, " ")}; required references are created unless given."""
+${lines.join("\n")}`;
+}
+
+function payloadFactory(project: ResolvedProject, entity: ResolvedEntity): string {
+  const samples = sampleValues(entity, true);
+  const refs = referenceLines(project, entity, "payload");
+  const refsNeedOwner = entity.manyToOne.some(
+    (l) => l.required && l.target !== entity.name && needsOwner(project, entityByName(project, l.target)),
+  );
+  const signature = refs.length
+    ? `async def ${entity.snake}_payload(session: AsyncSession${refsNeedOwner ? ", *, owner: User" : ""}, **overrides: object)`
+    : `def ${entity.snake}_payload(**overrides: object)`;
+  const lines = [
+    ...(samples.usesN ? ["    n = next(_sequence)"] : []),
+    `    payload: dict[str, Any] = {${samples.values.join(", ")}}`,
+    ...refs,
+    "    payload.update(overrides)",
+    "    return payload",
+  ];
+  return `${signature} -> dict[str, Any]:
+    """A valid JSON body to create a ${entity.snake.replace(/_/g, " ")}${refs.length ? " (referenced rows are saved first)" : ""}."""
+${lines.join("\n")}`;
+}
+
+/** Whether the payload builder of an entity is async (it saves referenced rows) and needs an owner. */
+export function payloadShape(project: ResolvedProject, entity: ResolvedEntity): { async: boolean; owner: boolean } {
+  const required = entity.manyToOne.filter((l) => l.required && l.target !== entity.name);
+  return {
+    async: required.length > 0,
+    owner: required.some((l) => needsOwner(project, entityByName(project, l.target))),
+  };
+}
