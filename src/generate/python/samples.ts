@@ -146,7 +146,6 @@ function enumSample(entity: string, field: Field, choice: string): Sample {
 
 function pickChoice(field: Field, variant: number): string {
   const choices = [...(field.choices ?? [])].sort();
-  if (variant === 0 && field.default !== undefined) return String(field.default);
   return choices[Math.min(variant, choices.length - 1)] ?? "";
 }
 

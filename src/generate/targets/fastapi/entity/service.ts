@@ -28,7 +28,6 @@ export function serviceModule(ctx: EntityContext): string {
 
   const blocks = [
     `_CONFLICT = ${pyStr(`The ${ctx.human} conflicts with an existing one.`)}`,
-    eagerBlock(ctx, imports),
     conditionsBlock(ctx),
   ];
   if (ctx.readUser) blocks.push(visibleBlock(ctx));
@@ -39,7 +38,7 @@ export function serviceModule(ctx: EntityContext): string {
       ? cursorListBlock(ctx, read.param, imports)
       : offsetListBlock(ctx, read.param, sorted, imports),
   );
-  blocks.push(getBlock(ctx, read.param));
+  blocks.push(getBlock(ctx, read.param, imports));
   blocks.push(createBlock(ctx, write.param, imports));
   blocks.push(updateBlock(ctx, write.param, imports));
   blocks.push(deleteBlock(ctx, write.param));
@@ -68,11 +67,16 @@ function requireOwnerBlock(ctx: EntityContext, imports: Imports): string {
         raise PermissionDeniedError(msg)`;
 }
 
-function eagerBlock(ctx: EntityContext, imports: Imports): string {
-  if (ctx.collections.length === 0) return "# Everything the read schema shows is a column: no relation to load.\n_EAGER = ()";
+/**
+ * The select of rows with everything the read schema shows eager-loaded, so a page costs the same number of
+ * queries at any size. Built inside functions: touching relationships at import time would configure the
+ * mappers before every model is imported.
+ */
+function selectRows(ctx: EntityContext, imports: Imports): string {
+  if (ctx.collections.length === 0) return `select(${ctx.entity.name})`;
   imports.add("sqlalchemy.orm:selectinload");
   const options = ctx.collections.map((c) => `selectinload(${ctx.entity.name}.${c.name})`);
-  return `# What the read schema shows is loaded up front: a page costs the same queries at any size.\n_EAGER = (${options.join(", ")},)`;
+  return `select(${ctx.entity.name}).options(${options.join(", ")})`;
 }
 
 function conditionsBlock(ctx: EntityContext): string {
@@ -127,8 +131,7 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
     conditions = ${conditionsCall(ctx)}
     total = await session.scalar(select(func.count()).select_from(${E}).where(*conditions))
     rows = await session.scalars(
-        select(${E})
-        .options(*_EAGER)
+        ${selectRows(ctx, imports)}
         .where(*conditions)
         .order_by(${order})
         .offset(query.offset)
@@ -153,7 +156,7 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
         conditions.append(${E}.id > decode_cursor(query.cursor))
     rows = list(
         await session.scalars(
-            select(${E}).options(*_EAGER).where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
+            ${selectRows(ctx, imports)}.where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
         )
     )
     page = rows[: query.limit]
@@ -163,14 +166,13 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
     )`;
 }
 
-function getBlock(ctx: EntityContext, userParam: string): string {
+function getBlock(ctx: EntityContext, userParam: string, imports: Imports): string {
   const E = ctx.entity.name;
   const visible = ctx.readUser ? ", *_visible_to(user)" : "";
   return `async def get_${ctx.var}(session: AsyncSession, *, ${ctx.idParam}: int${userParam}) -> ${E}:
     """The ${ctx.human} with this id, with everything its read schema shows; 404 if absent."""
     ${ctx.var} = await session.scalar(
-        select(${E})
-        .options(*_EAGER)
+        ${selectRows(ctx, imports)}
         .where(${E}.id == ${ctx.idParam}${visible})
         .execution_options(populate_existing=True)
     )

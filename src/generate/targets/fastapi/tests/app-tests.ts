@@ -141,13 +141,15 @@ def test_production_refuses_the_development_secret() -> None:
 
 import base64
 from collections.abc import AsyncIterator
+from unittest.mock import AsyncMock
 
 import pytest
 from httpx import ASGITransport, AsyncClient
-${productionImports}from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+${productionImports}from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from ${pkg}.config import Settings
-from ${pkg}.db import build_engine, get_session
+from ${pkg}.db import get_session
 from ${pkg}.errors import ValidationFailedError
 from ${pkg}.logging import configure_logging
 from ${pkg}.main import create_app
@@ -169,16 +171,15 @@ async def test_readiness_checks_the_database(client: AsyncClient) -> None:
 
 async def test_readiness_is_503_when_the_database_is_down() -> None:
     app = create_app()
-    broken = build_engine("sqlite+aiosqlite:////nonexistent-directory/unreachable.db")
+    unreachable = AsyncMock(spec=AsyncSession)
+    unreachable.execute.side_effect = OperationalError("SELECT 1", {}, ConnectionRefusedError())
 
-    async def broken_session() -> AsyncIterator[AsyncSession]:
-        async with async_sessionmaker(broken)() as session:
-            yield session
+    async def unreachable_session() -> AsyncIterator[AsyncSession]:
+        yield unreachable
 
-    app.dependency_overrides[get_session] = broken_session
+    app.dependency_overrides[get_session] = unreachable_session
     async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
         response = await client.get("/health/ready")
-    await broken.dispose()
 
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "database_unavailable"

@@ -298,7 +298,7 @@ ${rows}
 
     values = [item[${pyStr(field.name)}] for item in ascending["items"]]
     assert values == sorted(values)
-    assert [item["id"] for item in descending["items"]] == [item["id"] for item in reversed(ascending["items"])]`;
+    assert [item[${pyStr(field.name)}] for item in descending["items"]] == sorted(values, reverse=True)`;
 }
 
 function queryCountTest(t: TestContext): string {
