@@ -3,12 +3,12 @@ import type { Blueprint } from "./blueprint/schema.js";
 import { generateTree } from "./generate/index.js";
 import type { VirtualTree } from "./generate/tree.js";
 
-export type { Blueprint, BlueprintInput } from "./blueprint/schema.js";
 export { BlueprintError } from "./blueprint/errors.js";
 export { blueprintJsonSchema } from "./blueprint/json-schema.js";
-export { loadBlueprintFile, parseBlueprintYaml } from "./intake/yaml/load.js";
+export type { Blueprint, BlueprintInput } from "./blueprint/schema.js";
 export { VirtualTree } from "./generate/tree.js";
-export { writeProject, TargetNotEmptyError } from "./write/write.js";
+export { loadBlueprintFile, parseBlueprintYaml } from "./intake/yaml/load.js";
+export { TargetNotEmptyError, writeProject } from "./write/write.js";
 
 /** Generate the whole project in memory: deterministic, nothing written. */
 export async function generateProject(blueprint: Blueprint): Promise<VirtualTree> {

@@ -165,7 +165,9 @@ function dependencyOrder(entities: ResolvedEntity[]): ResolvedEntity[] {
   const visit = (entity: ResolvedEntity): void => {
     if (done.has(entity.name)) return;
     if (visiting.has(entity.name)) {
-      throw new Error(`entities ${[...visiting].join(" → ")} reference each other in a cycle of required links`);
+      throw new Error(
+        `entities ${[...visiting].join(" → ")} reference each other in a cycle of required links`,
+      );
     }
     visiting.add(entity.name);
     for (const link of entity.manyToOne) {

@@ -7,10 +7,11 @@ import { z } from "zod";
 
 const identifier = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, "use snake_case: lowercase letters, digits and underscores, starting with a letter");
-const entityName = z
-  .string()
-  .regex(/^[A-Z][A-Za-z0-9]*$/, "use PascalCase, e.g. OrderItem");
+  .regex(
+    /^[a-z][a-z0-9_]*$/,
+    "use snake_case: lowercase letters, digits and underscores, starting with a letter",
+  );
+const entityName = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, "use PascalCase, e.g. OrderItem");
 
 export const FIELD_TYPES = [
   "string",
@@ -65,10 +66,14 @@ export const relationSchema = z
     on_delete: z
       .enum(["cascade", "restrict", "set-null"])
       .optional()
-      .describe("many-to-one only: what deleting the target does (default: cascade if required, else set-null)."),
+      .describe(
+        "many-to-one only: what deleting the target does (default: cascade if required, else set-null).",
+      ),
     back: identifier
       .optional()
-      .describe("one-to-many only: name of the many-to-one on the target (default: this entity in snake_case)."),
+      .describe(
+        "one-to-many only: name of the many-to-one on the target (default: this entity in snake_case).",
+      ),
   })
   .describe("A link to another entity.");
 
@@ -86,10 +91,16 @@ export const entitySchema = z
     name: entityName.describe("PascalCase class name, e.g. `Product`."),
     plural: identifier.optional().describe("Table, package and URL name (default: snake_case plural)."),
     description: z.string().optional(),
-    owned_by: z.literal("user").optional().describe("Rows belong to the user who created them; routes check it."),
+    owned_by: z
+      .literal("user")
+      .optional()
+      .describe("Rows belong to the user who created them; routes check it."),
     fields: z.array(fieldSchema).default([]),
     relations: z.array(relationSchema).default([]),
-    unique_together: z.array(z.array(identifier).min(2)).default([]).describe("Composite unique constraints."),
+    unique_together: z
+      .array(z.array(identifier).min(2))
+      .default([])
+      .describe("Composite unique constraints."),
     indexes: z.array(z.array(identifier).min(1)).default([]).describe("Composite indexes."),
     checks: z.array(checkSchema).default([]),
     pagination: z.enum(["offset", "cursor"]).default("offset").describe("How the list endpoint pages."),
@@ -108,7 +119,10 @@ export const entitySchema = z
 
 export const authSchema = z
   .strictObject({
-    kind: z.enum(["jwt", "none"]).default("jwt").describe("jwt: OAuth2 password flow with access + refresh JWTs."),
+    kind: z
+      .enum(["jwt", "none"])
+      .default("jwt")
+      .describe("jwt: OAuth2 password flow with access + refresh JWTs."),
     roles: z
       .array(identifier)
       .min(2, "give an administrator role and at least one other role, e.g. [admin, user]")
@@ -131,7 +145,10 @@ export const blueprintSchema = z
     name: identifier.describe("Project and Python package name (snake_case)."),
     description: z.string().default("").describe("One line for the README and the OpenAPI document."),
     framework: z.enum(["fastapi", "django", "flask"]).default("fastapi"),
-    database: z.enum(["sqlite", "postgresql"]).default("sqlite").describe("sqlite is embedded: no server needed."),
+    database: z
+      .enum(["sqlite", "postgresql"])
+      .default("sqlite")
+      .describe("sqlite is embedded: no server needed."),
     python: z.enum(["3.11", "3.12", "3.13"]).default("3.11").describe("Lowest Python the project supports."),
     auth: authSchema.prefault({}),
     entities: z.array(entitySchema).min(1, "declare at least one entity"),

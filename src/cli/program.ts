@@ -27,7 +27,9 @@ async function planFor(blueprintPath: string | undefined) {
 
 function requireSupported(plan: ReturnType<typeof planProject>): void {
   if (plan.unsupported.length) {
-    throw new UsageError(`cannot generate this project yet:\n${plan.unsupported.map((u) => `  - ${u}`).join("\n")}`);
+    throw new UsageError(
+      `cannot generate this project yet:\n${plan.unsupported.map((u) => `  - ${u}`).join("\n")}`,
+    );
   }
 }
 
@@ -55,11 +57,15 @@ export function buildProgram(): Command {
       const files = tree.files().map((f) => f.path);
       const ms = Math.round(performance.now() - started);
       if (options.dryRun) {
-        print(out, [`Would write ${files.length} files into ${dir}:`, ...files.map((f) => `  ${f}`)].join("\n"), {
-          dir,
-          files,
-          dryRun: true,
-        });
+        print(
+          out,
+          [`Would write ${files.length} files into ${dir}:`, ...files.map((f) => `  ${f}`)].join("\n"),
+          {
+            dir,
+            files,
+            dryRun: true,
+          },
+        );
         return;
       }
       await writeProject(dir, tree, { force: options.force });
@@ -100,16 +106,25 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function reportError(error: unknown, options: { debug?: boolean; json?: boolean }): number {
-  if (error instanceof Error && "exitCode" in error && "code" in error && String(error.code).startsWith("commander.")) {
+  if (
+    error instanceof Error &&
+    "exitCode" in error &&
+    "code" in error &&
+    String(error.code).startsWith("commander.")
+  ) {
     return error.exitCode === 0 ? 0 : 2;
   }
   const userError =
     error instanceof BlueprintError || error instanceof UsageError || error instanceof TargetNotEmptyError;
   const message = error instanceof Error ? error.message : String(error);
   if (options.json) {
-    process.stderr.write(`${JSON.stringify({ error: message, ...(error instanceof BlueprintError ? { issues: error.issues } : {}) })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ error: message, ...(error instanceof BlueprintError ? { issues: error.issues } : {}) })}\n`,
+    );
   } else {
-    process.stderr.write(`error: ${userError ? message : `internal error: ${message} (rerun with --debug for details)`}\n`);
+    process.stderr.write(
+      `error: ${userError ? message : `internal error: ${message} (rerun with --debug for details)`}\n`,
+    );
   }
   if (options.debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return userError ? 2 : 1;

@@ -55,7 +55,10 @@ function formatPython(ws: Workspace, file: GeneratedFile): string {
 }
 
 /** Lint diagnostics of every `.py` file, for tests: generated code must have none. */
-export function lintTree(tree: VirtualTree, options: RuffOptions): { path: string; diagnostic: Diagnostic }[] {
+export function lintTree(
+  tree: VirtualTree,
+  options: RuffOptions,
+): { path: string; diagnostic: Diagnostic }[] {
   const source = workspace(options, false);
   const tests = workspace(options, true);
   return tree
@@ -70,11 +73,13 @@ export function lintTree(tree: VirtualTree, options: RuffOptions): { path: strin
 function applyEdits(text: string, diagnostic: Diagnostic): string {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
-  const offset = (loc: { row: number; column: number }) => (lineStarts[loc.row - 1] ?? text.length) + loc.column - 1;
+  const offset = (loc: { row: number; column: number }) =>
+    (lineStarts[loc.row - 1] ?? text.length) + loc.column - 1;
   const edits = [...(diagnostic.fix?.edits ?? [])].sort((a, b) => offset(b.location) - offset(a.location));
   let result = text;
   for (const edit of edits) {
-    result = result.slice(0, offset(edit.location)) + (edit.content ?? "") + result.slice(offset(edit.end_location));
+    result =
+      result.slice(0, offset(edit.location)) + (edit.content ?? "") + result.slice(offset(edit.end_location));
   }
   return result;
 }

@@ -42,9 +42,17 @@ export interface TableDef {
     readonly serverDefaultNow?: boolean;
   }[];
   readonly primaryKey: readonly string[];
-  readonly foreignKeys: readonly { readonly column: string; readonly table: string; readonly onDelete: string }[];
+  readonly foreignKeys: readonly {
+    readonly column: string;
+    readonly table: string;
+    readonly onDelete: string;
+  }[];
   readonly uniques: readonly (readonly string[])[];
-  readonly indexes: readonly { readonly name: string; readonly columns: readonly string[]; readonly unique: boolean }[];
+  readonly indexes: readonly {
+    readonly name: string;
+    readonly columns: readonly string[];
+    readonly unique: boolean;
+  }[];
 }
 
 export interface ReadmeSection {
@@ -75,7 +83,8 @@ export class ProjectModel {
   }
 
   addSetting(setting: Setting): void {
-    if (this.settings.some((s) => s.name === setting.name)) throw new Error(`internal: setting ${setting.name} twice`);
+    if (this.settings.some((s) => s.name === setting.name))
+      throw new Error(`internal: setting ${setting.name} twice`);
     this.settings.push(setting);
   }
 }

@@ -30,7 +30,8 @@ export function planProject(blueprint: Blueprint): Plan {
   if (!SUPPORTED_FRAMEWORKS.has(blueprint.framework)) {
     unsupported.push(`framework "${blueprint.framework}" is not supported yet (available: fastapi)`);
   }
-  for (const feature of Object.keys(blueprint.features)) unsupported.push(`feature "${feature}" is not supported yet`);
+  for (const feature of Object.keys(blueprint.features))
+    unsupported.push(`feature "${feature}" is not supported yet`);
   const project = resolveProject(blueprint);
   const steps: [string, Decision[]][] = [
     ["Understand requirements", requirements(project)],
@@ -38,13 +39,53 @@ export function planProject(blueprint: Blueprint): Plan {
     ["Set up project structure", structure(project)],
     ["Define models & schemas", schemas(project)],
     ["Implement data layer", dataLayer(blueprint)],
-    ["Build business logic", [d("service layer of keyword-only async functions per domain", "routes stay thin; logic is testable without HTTP")]],
+    [
+      "Build business logic",
+      [
+        d(
+          "service layer of keyword-only async functions per domain",
+          "routes stay thin; logic is testable without HTTP",
+        ),
+      ],
+    ],
     ["Create API endpoints", endpoints(project)],
     ["Add authentication & authorization", auth(project)],
-    ["Implement async operations", [d("async all the way: async SQLAlchemy sessions, async drivers, httpx AsyncClient in tests", "I/O never blocks the event loop")]],
-    ["Add middleware & dependencies", [d("request-ID middleware (pure ASGI), CORS from settings, Annotated dependencies (SessionDep, CurrentUser)", "correlation ids in every log line; explicit, reusable dependencies")]],
-    ["Implement error handling", [d("AppError hierarchy (404, 409, 422, 401, 403) with handlers giving one JSON error shape", "clients parse one format; internals never leak in 500s")]],
-    ["Add observability", [d("structlog JSON logs carrying the request id; /health/live and /health/ready (checks the database)", "machine-readable logs; orchestrators can probe liveness and readiness")]],
+    [
+      "Implement async operations",
+      [
+        d(
+          "async all the way: async SQLAlchemy sessions, async drivers, httpx AsyncClient in tests",
+          "I/O never blocks the event loop",
+        ),
+      ],
+    ],
+    [
+      "Add middleware & dependencies",
+      [
+        d(
+          "request-ID middleware (pure ASGI), CORS from settings, Annotated dependencies (SessionDep, CurrentUser)",
+          "correlation ids in every log line; explicit, reusable dependencies",
+        ),
+      ],
+    ],
+    [
+      "Implement error handling",
+      [
+        d(
+          "AppError hierarchy (404, 409, 422, 401, 403) with handlers giving one JSON error shape",
+          "clients parse one format; internals never leak in 500s",
+        ),
+      ],
+    ],
+    [
+      "Add observability",
+      [
+        d(
+          "structlog JSON logs carrying the request id; /health/live and /health/ready (checks the database)",
+          "machine-readable logs; orchestrators can probe liveness and readiness",
+        ),
+      ],
+    ],
     ["Write comprehensive tests", tests(project)],
     ["Optimize performance", performance(project)],
     ["Prepare for deployment", deployment(blueprint)],
@@ -67,7 +108,9 @@ function requirements(project: ResolvedProject): Decision[] {
       ...e.oneToMany.map((l) => `${l.name}: ${l.target}[]`),
       ...e.manyToMany.map((l) => `${l.name}: ${l.target}[] (many-to-many)`),
     ];
-    const who = e.owned ? `owned by the user who creates it, readable by ${e.read}` : `readable by ${e.read}, writable by ${e.write}`;
+    const who = e.owned
+      ? `owned by the user who creates it, readable by ${e.read}`
+      : `readable by ${e.read}, writable by ${e.write}`;
     return d(
       `${e.name}: ${e.fields.map((f) => f.name).join(", ") || "no fields"}${links.length ? `; ${links.join(", ")}` : ""}`,
       `declared in the blueprint; ${who}`,
@@ -83,7 +126,10 @@ function framework(blueprint: Blueprint): Decision[] {
         ? "async-first API with Pydantic validation and an OpenAPI document for free"
         : "requested in the blueprint",
     ),
-    d(`Python >= ${blueprint.python}`, "current typing features (Self, StrEnum, TaskGroup) and supported releases"),
+    d(
+      `Python >= ${blueprint.python}`,
+      "current typing features (Self, StrEnum, TaskGroup) and supported releases",
+    ),
   ];
 }
 
@@ -93,28 +139,51 @@ function structure(project: ResolvedProject): Decision[] {
       `src/${project.name}/ with one package per domain: ${[...(project.auth ? ["users"] : []), ...project.entities.map((e) => e.plural)].join(", ")}`,
       "domain-based packages keep each model, schema, service and router together",
     ),
-    d("uv with pyproject.toml (uv_build backend), ruff, mypy --strict", "one fast tool for environments and locking; strict typing catches errors before tests"),
+    d(
+      "uv with pyproject.toml (uv_build backend), ruff, mypy --strict",
+      "one fast tool for environments and locking; strict typing catches errors before tests",
+    ),
   ];
 }
 
 function schemas(project: ResolvedProject): Decision[] {
   const decisions = [
-    d("Pydantic v2 schemas per entity: Create, Update (partial), Brief, Read, Query", "input, partial update and output have different required fields"),
+    d(
+      "Pydantic v2 schemas per entity: Create, Update (partial), Brief, Read, Query",
+      "input, partial update and output have different required fields",
+    ),
   ];
   for (const entity of project.entities) {
     if (entity.checks.length) {
-      decisions.push(d(`${entity.name}: cross-field rules ${entity.checks.map((c) => `${c.field} ${c.op} ${c.other}`).join(", ")}`, "declared checks become a model validator (and are re-checked after partial updates)"));
+      decisions.push(
+        d(
+          `${entity.name}: cross-field rules ${entity.checks.map((c) => `${c.field} ${c.op} ${c.other}`).join(", ")}`,
+          "declared checks become a model validator (and are re-checked after partial updates)",
+        ),
+      );
     }
   }
   return decisions;
 }
 
 function dataLayer(blueprint: Blueprint): Decision[] {
-  const db = blueprint.database === "postgresql" ? "PostgreSQL via asyncpg" : "SQLite via aiosqlite (embedded, no server)";
+  const db =
+    blueprint.database === "postgresql"
+      ? "PostgreSQL via asyncpg"
+      : "SQLite via aiosqlite (embedded, no server)";
   return [
-    d(`async SQLAlchemy 2 with ${db}; PostgreSQL also supported by setting DATABASE_URL`, "typed Mapped[] models, one code path for both databases"),
-    d("explicit naming convention, initial Alembic migration written from the models", "reproducible constraint names; `alembic check` proves models and migrations agree"),
-    d("relationships are lazy='raise'; read paths eager-load with selectinload", "an accidental lazy load fails loudly instead of becoming an N+1 query"),
+    d(
+      `async SQLAlchemy 2 with ${db}; PostgreSQL also supported by setting DATABASE_URL`,
+      "typed Mapped[] models, one code path for both databases",
+    ),
+    d(
+      "explicit naming convention, initial Alembic migration written from the models",
+      "reproducible constraint names; `alembic check` proves models and migrations agree",
+    ),
+    d(
+      "relationships are lazy='raise'; read paths eager-load with selectinload",
+      "an accidental lazy load fails loudly instead of becoming an N+1 query",
+    ),
   ];
 }
 
@@ -122,7 +191,9 @@ function endpoints(project: ResolvedProject): Decision[] {
   return project.entities.map((e) =>
     d(
       `/${e.plural}: list (${e.pagination} pagination${e.fields.some((f) => f.filter) ? ", filters" : ""}${e.fields.some((f) => f.sort) ? ", sorting" : ""}), create, get, patch, delete`,
-      e.pagination === "cursor" ? "keyset pagination stays fast on large tables" : "offset pagination gives totals for numbered pages",
+      e.pagination === "cursor"
+        ? "keyset pagination stays fast on large tables"
+        : "offset pagination gives totals for numbered pages",
     ),
   );
 }
@@ -131,15 +202,32 @@ function auth(project: ResolvedProject): Decision[] {
   if (!project.auth) return [d("no authentication", "auth.kind is none in the blueprint")];
   const owned = project.entities.filter((e) => e.owned).map((e) => e.name);
   const decisions = [
-    d("OAuth2 password flow: access JWT + refresh JWT, HS256 pinned, expiry enforced", "stateless tokens; a pinned algorithm rules out algorithm-confusion attacks"),
+    d(
+      "OAuth2 password flow: access JWT + refresh JWT, HS256 pinned, expiry enforced",
+      "stateless tokens; a pinned algorithm rules out algorithm-confusion attacks",
+    ),
     d("argon2id password hashing (argon2-cffi)", "memory-hard, the current OWASP recommendation"),
-    d(`roles ${project.roles.join(", ")}; ${project.roles[0]} may do everything`, "role-based access control from the blueprint"),
+    d(
+      `roles ${project.roles.join(", ")}; ${project.roles[0]} may do everything`,
+      "role-based access control from the blueprint",
+    ),
   ];
-  if (owned.length) decisions.push(d(`ownership checks on ${owned.join(", ")}`, "rows belong to the user who created them; others get 404 or 403"));
+  if (owned.length)
+    decisions.push(
+      d(
+        `ownership checks on ${owned.join(", ")}`,
+        "rows belong to the user who created them; others get 404 or 403",
+      ),
+    );
   for (const e of project.entities) {
     for (const link of e.manyToOne) {
       if (entityByName(project, link.target).read === "owner") {
-        decisions.push(d(`${e.name}.${link.name} may only point to the user's own ${link.target}`, "no attaching rows to someone else's private data"));
+        decisions.push(
+          d(
+            `${e.name}.${link.name} may only point to the user's own ${link.target}`,
+            "no attaching rows to someone else's private data",
+          ),
+        );
       }
     }
   }
@@ -152,26 +240,46 @@ function tests(project: ResolvedProject): Decision[] {
       `pytest + pytest-asyncio + httpx AsyncClient; ${project.entities.length} entity test modules, factories, a fresh database per test`,
       "tests exercise the real HTTP stack and database; the same suite runs on SQLite and PostgreSQL",
     ),
-    d("coverage threshold 90%, query-count tests on every list endpoint", "untested code and N+1 queries fail the build"),
+    d(
+      "coverage threshold 90%, query-count tests on every list endpoint",
+      "untested code and N+1 queries fail the build",
+    ),
   ];
 }
 
 function performance(project: ResolvedProject): Decision[] {
   const decisions = [
-    d("small connection pools with pre-ping; declared return types so FastAPI serializes in Pydantic's core", "fast by default without custom response classes"),
+    d(
+      "small connection pools with pre-ping; declared return types so FastAPI serializes in Pydantic's core",
+      "fast by default without custom response classes",
+    ),
   ];
   const cursor = project.entities.filter((e) => e.pagination === "cursor").map((e) => e.name);
-  if (cursor.length) decisions.push(d(`keyset pagination for ${cursor.join(", ")}`, "no OFFSET scans on large lists"));
+  if (cursor.length)
+    decisions.push(d(`keyset pagination for ${cursor.join(", ")}`, "no OFFSET scans on large lists"));
   return decisions;
 }
 
 function deployment(blueprint: Blueprint): Decision[] {
   const decisions = [];
   if (blueprint.deploy.docker) {
-    decisions.push(d("multi-stage Dockerfile with uv, non-root user, migrations on start; compose with PostgreSQL", "small, safe images; one command to run the stack"));
+    decisions.push(
+      d(
+        "multi-stage Dockerfile with uv, non-root user, migrations on start; compose with PostgreSQL",
+        "small, safe images; one command to run the stack",
+      ),
+    );
   }
-  if (blueprint.deploy.ci) decisions.push(d("GitHub Actions: ruff, mypy, alembic check, pytest on SQLite and PostgreSQL", "every push proves the project still works"));
-  decisions.push(d("uvicorn with uvloop and httptools in production", "the fastest standard ASGI server setup"));
+  if (blueprint.deploy.ci)
+    decisions.push(
+      d(
+        "GitHub Actions: ruff, mypy, alembic check, pytest on SQLite and PostgreSQL",
+        "every push proves the project still works",
+      ),
+    );
+  decisions.push(
+    d("uvicorn with uvloop and httptools in production", "the fastest standard ASGI server setup"),
+  );
   return decisions;
 }
 
@@ -180,8 +288,10 @@ export function formatPlan(plan: Plan): string {
   const lines = [`Plan for ${plan.project}`];
   for (const step of plan.steps) {
     lines.push("", `${step.step}. ${step.title}`);
-    for (const decision of step.decisions) lines.push(`   - ${decision.choice}`, `     why: ${decision.reason}`);
+    for (const decision of step.decisions)
+      lines.push(`   - ${decision.choice}`, `     why: ${decision.reason}`);
   }
-  if (plan.unsupported.length) lines.push("", "Not supported yet:", ...plan.unsupported.map((u) => `   - ${u}`));
+  if (plan.unsupported.length)
+    lines.push("", "Not supported yet:", ...plan.unsupported.map((u) => `   - ${u}`));
   return lines.join("\n");
 }

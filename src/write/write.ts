@@ -14,7 +14,11 @@ export interface WriteOptions {
   readonly force?: boolean;
 }
 
-export async function writeProject(dir: string, tree: VirtualTree, options: WriteOptions = {}): Promise<string[]> {
+export async function writeProject(
+  dir: string,
+  tree: VirtualTree,
+  options: WriteOptions = {},
+): Promise<string[]> {
   const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
     throw error;

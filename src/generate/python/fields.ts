@@ -176,7 +176,8 @@ function constraintArgs(field: Field): string[] {
   } else if (field.type === "float" || field.type === "decimal") {
     if (field.min !== undefined) args.push(`ge=${field.min}`);
     if (field.max !== undefined) args.push(`le=${field.max}`);
-    if (field.type === "decimal") args.push(`max_digits=${DECIMAL_PRECISION}`, `decimal_places=${DECIMAL_SCALE}`);
+    if (field.type === "decimal")
+      args.push(`max_digits=${DECIMAL_PRECISION}`, `decimal_places=${DECIMAL_SCALE}`);
     if (field.type === "float") args.push("allow_inf_nan=False");
   }
   return args;

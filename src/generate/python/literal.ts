@@ -14,4 +14,3 @@ export function pyRegex(pattern: string): string {
 export function pyList(items: readonly string[]): string {
   return `[${items.join(", ")}]`;
 }
-

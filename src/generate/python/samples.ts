@@ -22,7 +22,7 @@ export function fixedSample(entity: string, field: Field, variant: 0 | 1 | 2): S
   switch (field.type) {
     case "string":
     case "text":
-      return same(pyStr(caseOf(field, fit(field, `${WORDS[variant]}`))));
+      return same(pyStr(caseOf(field, fitLength(field, `${WORDS[variant]}`))));
     case "email":
       return same(pyStr(`${WORDS[variant]}@example.com`));
     case "url":
@@ -104,8 +104,10 @@ export function invalidSample(field: Field): { json: string; why: string } | und
     return { json: `"x" * ${length + 1}`, why: `longer than ${length} characters` };
   }
   if (["int", "float", "decimal"].includes(field.type)) {
-    if (field.min !== undefined) return { json: String(field.min - 1), why: `below the minimum ${field.min}` };
-    if (field.max !== undefined) return { json: String(field.max + 1), why: `above the maximum ${field.max}` };
+    if (field.min !== undefined)
+      return { json: String(field.min - 1), why: `below the minimum ${field.min}` };
+    if (field.max !== undefined)
+      return { json: String(field.max + 1), why: `above the maximum ${field.max}` };
   }
   return undefined;
 }
@@ -153,7 +155,7 @@ function same(expr: string): Sample {
   return { py: expr, json: expr, imports: [] };
 }
 
-function fit(field: Field, value: string): string {
+function fitLength(field: Field, value: string): string {
   const max = stringLength(field);
   const min = field.min_length ?? 1;
   const padded = value.length < min ? value.padEnd(min, value.slice(-1)) : value;

@@ -3,8 +3,8 @@
  * refresh tokens with a pinned algorithm, `/auth/me`, and the dependencies routes use for 401/403.
  */
 import type { ResolvedProject } from "../../../blueprint/resolve.js";
-import { pyStr } from "../../python/literal.js";
 import type { ProjectModel, TableDef } from "../../project-model.js";
+import { pyStr } from "../../python/literal.js";
 import { TIMESTAMPS } from "../../targets/fastapi/entity/table.js";
 import { authTests } from "./tests.js";
 

@@ -1,7 +1,8 @@
 /** Modules assembled from the whole project model: settings, the app factory and the model registry. */
+
+import type { ProjectModel } from "../../project-model.js";
 import { Imports, pyModule } from "../../python/imports.js";
 import { pyStr } from "../../python/literal.js";
-import type { ProjectModel } from "../../project-model.js";
 
 export function configModule(model: ProjectModel): string {
   const imports = new Imports().add(

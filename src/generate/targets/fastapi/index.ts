@@ -1,8 +1,8 @@
 /** The FastAPI target: assembles core, features and entities into the project model, then into files. */
 import type { ResolvedProject } from "../../../blueprint/resolve.js";
 import { contributeAuth } from "../../features/auth/index.js";
-import { initialMigration } from "../../python/migration.js";
 import { ProjectModel } from "../../project-model.js";
+import { initialMigration } from "../../python/migration.js";
 import { configModule, mainModule, modelsRegistry } from "./app.js";
 import { contributeCore } from "./core.js";
 import { entityContext } from "./entity/context.js";
@@ -74,7 +74,8 @@ function assemble(model: ProjectModel, project: ResolvedProject): void {
   const description = blueprint.description || `${model.name} API`;
   const modelNames = new Map<string, string[]>();
   if (project.auth) modelNames.set(`${model.pkg}.users.models`, ["User"]);
-  for (const entity of project.entities) modelNames.set(`${model.pkg}.${entity.plural}.models`, [entity.name]);
+  for (const entity of project.entities)
+    modelNames.set(`${model.pkg}.${entity.plural}.models`, [entity.name]);
   model.tree.add(`${src}/config.py`, configModule(model));
   model.tree.add(`${src}/main.py`, mainModule(model, description));
   model.tree.add(`${src}/models.py`, modelsRegistry(model, modelNames));

@@ -11,7 +11,24 @@ export const DEV_DEPENDENCIES: [string, string][] = [
 ];
 
 /** Lint rules of generated projects; the format step checks generated code against the same set. */
-export const RUFF_SELECT = ["E", "W", "F", "I", "N", "UP", "B", "ASYNC", "S", "ANN", "SIM", "RUF", "C4", "PT", "RET", "TID"];
+export const RUFF_SELECT = [
+  "E",
+  "W",
+  "F",
+  "I",
+  "N",
+  "UP",
+  "B",
+  "ASYNC",
+  "S",
+  "ANN",
+  "SIM",
+  "RUF",
+  "C4",
+  "PT",
+  "RET",
+  "TID",
+];
 export const RUFF_TEST_IGNORES = ["S101", "S105", "S106"];
 export const LINE_LENGTH = 100;
 

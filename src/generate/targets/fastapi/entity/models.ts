@@ -9,12 +9,17 @@ import { linkedEntities } from "./context.js";
 
 export function modelsModule(ctx: EntityContext): string {
   const { entity, pkg } = ctx;
-  const imports = new Imports().add("sqlalchemy.orm:Mapped", "sqlalchemy.orm:mapped_column", `${pkg}.db:Base`);
+  const imports = new Imports().add(
+    "sqlalchemy.orm:Mapped",
+    "sqlalchemy.orm:mapped_column",
+    `${pkg}.db:Base`,
+  );
   imports.add(`${pkg}.db:TimestampMixin`);
   const blocks: string[] = [];
   const typeOnly: string[] = [];
 
-  for (const field of entity.fields.filter((f) => f.type === "enum")) blocks.push(enumClass(entity.name, field));
+  for (const field of entity.fields.filter((f) => f.type === "enum"))
+    blocks.push(enumClass(entity.name, field));
   for (const link of entity.manyToMany) {
     const target = entityByName(ctx.project, link.target);
     imports.add("sqlalchemy:Column", "sqlalchemy:ForeignKey", "sqlalchemy:Table");
@@ -38,7 +43,9 @@ export function modelsModule(ctx: EntityContext): string {
   }
   if (entity.owned) {
     imports.add("sqlalchemy:ForeignKey");
-    lines.push(`owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)`);
+    lines.push(
+      `owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)`,
+    );
   }
 
   const relationships: string[] = [];
@@ -114,7 +121,10 @@ function columnLine(ctx: EntityContext, field: Field, imports: Imports): string 
   if (field.type === "date") imports.add("datetime:date");
   if (field.type === "datetime") imports.add("datetime:datetime", `${ctx.pkg}.db:UTCDateTime`);
   if (field.type === "json") imports.add("typing:Any");
-  const column = field.type === "datetime" ? { expr: "UTCDateTime()", imports: [] } : modelColumnType(ctx.entity.name, field);
+  const column =
+    field.type === "datetime"
+      ? { expr: "UTCDateTime()", imports: [] }
+      : modelColumnType(ctx.entity.name, field);
   imports.add(...column.imports.map((name) => `sqlalchemy:${name}`));
   const args = [column.expr];
   if (field.unique) args.push("unique=True");
@@ -142,7 +152,9 @@ function tableArgsOf(ctx: EntityContext, imports: Imports): string | undefined {
   for (const group of ctx.entity.indexes) {
     imports.add("sqlalchemy:Index");
     const columns = group.map((c) => columnOf(ctx, c));
-    args.push(`Index(${pyStr(compositeIndexName(ctx.entity.plural, columns))}, ${columns.map(pyStr).join(", ")})`);
+    args.push(
+      `Index(${pyStr(compositeIndexName(ctx.entity.plural, columns))}, ${columns.map(pyStr).join(", ")})`,
+    );
   }
   if (args.length === 0) return undefined;
   return `__table_args__ = (${args.join(", ")},)`;

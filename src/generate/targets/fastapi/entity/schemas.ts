@@ -83,14 +83,20 @@ function briefClass(ctx: EntityContext, imports: Imports): string {
   }
   for (const link of entity.manyToOne) lines.push(`${link.column}: ${link.required ? "int" : "int | None"}`);
   if (entity.owned) lines.push("owner_id: int");
-  return classBlock(schemaNames(entity).brief, "ReadSchema", `A ${ctx.human} without its collections.`, lines);
+  return classBlock(
+    schemaNames(entity).brief,
+    "ReadSchema",
+    `A ${ctx.human} without its collections.`,
+    lines,
+  );
 }
 
 function readClass(ctx: EntityContext, imports: Imports): string {
   const lines: string[] = [];
   for (const collection of ctx.collections) {
     const brief = schemaNames(collection.target).brief;
-    if (collection.target.name !== ctx.entity.name) imports.add(`${ctx.pkg}.${collection.target.plural}.schemas:${brief}`);
+    if (collection.target.name !== ctx.entity.name)
+      imports.add(`${ctx.pkg}.${collection.target.plural}.schemas:${brief}`);
     lines.push(`${collection.name}: list[${brief}]`);
   }
   imports.add("datetime:datetime");
@@ -104,7 +110,8 @@ function createClass(ctx: EntityContext, types: Map<string, string>, imports: Im
   const lines = ['model_config = ConfigDict(extra="forbid")', ""];
   for (const field of entity.fields) {
     const type = types.get(field.name) ?? "str";
-    if (field.default !== undefined) lines.push(`${field.name}: ${type} = ${defaultExpr(entity.name, field)}`);
+    if (field.default !== undefined)
+      lines.push(`${field.name}: ${type} = ${defaultExpr(entity.name, field)}`);
     else if (!field.required) lines.push(`${field.name}: ${type} | None = None`);
     else lines.push(`${field.name}: ${type}`);
   }
@@ -138,8 +145,12 @@ function updateClass(ctx: EntityContext, types: Map<string, string>, imports: Im
     ...entity.fields.filter((f) => f.required).map((f) => f.name),
     ...entity.manyToOne.filter((r) => r.required).map((r) => r.column),
   ];
-  const lines = [`non_nullable: ClassVar[frozenset[str]] = frozenset({${required.map(pyStr).join(", ")}})`, ""];
-  for (const field of entity.fields) lines.push(`${field.name}: ${types.get(field.name) ?? "str"} | None = None`);
+  const lines = [
+    `non_nullable: ClassVar[frozenset[str]] = frozenset({${required.map(pyStr).join(", ")}})`,
+    "",
+  ];
+  for (const field of entity.fields)
+    lines.push(`${field.name}: ${types.get(field.name) ?? "str"} | None = None`);
   for (const link of entity.manyToOne) lines.push(`${link.column}: RowId | None = None`);
   for (const link of entity.manyToMany) {
     imports.add("pydantic:Field");

@@ -46,7 +46,11 @@ export function serviceModule(ctx: EntityContext): string {
   if (references) blocks.push(references);
   if (ctx.ownerWrites) blocks.push(requireOwnerBlock(ctx, imports));
   if (entity.checks.length) blocks.push(rulesBlock(ctx, imports));
-  return pyModule(`${E}: business logic, as keyword-only functions over an AsyncSession.`, imports, blocks.join("\n\n\n"));
+  return pyModule(
+    `${E}: business logic, as keyword-only functions over an AsyncSession.`,
+    imports,
+    blocks.join("\n\n\n"),
+  );
 }
 
 function userArgs(needed: boolean): { param: string; arg: string } {
@@ -84,7 +88,9 @@ function conditionsBlock(ctx: EntityContext): string {
   const lines: string[] = [];
   for (const filter of ctx.filters) {
     lines.push(`    if query.${filter.param} is not None:`);
-    lines.push(`        conditions.append(${entity.name}.${filter.column} ${filter.op} query.${filter.param})`);
+    lines.push(
+      `        conditions.append(${entity.name}.${filter.column} ${filter.op} query.${filter.param})`,
+    );
   }
   const start = ctx.readUser ? "[*_visible_to(user)]" : "[]";
   const param = ctx.readUser ? ", user: User" : "";
@@ -148,7 +154,11 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
 function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports): string {
   const E = ctx.entity.name;
   const names = schemaNames(ctx.entity);
-  imports.add(`${ctx.pkg}.pagination:CursorPage`, `${ctx.pkg}.pagination:decode_cursor`, `${ctx.pkg}.pagination:encode_cursor`);
+  imports.add(
+    `${ctx.pkg}.pagination:CursorPage`,
+    `${ctx.pkg}.pagination:decode_cursor`,
+    `${ctx.pkg}.pagination:encode_cursor`,
+  );
   return `async def list_${ctx.plural}(session: AsyncSession, *, query: ${names.query}${userParam}) -> CursorPage[${names.read}]:
     """One page of ${ctx.plural} after the cursor, in id order (keyset pagination: no OFFSET scan)."""
     conditions = ${conditionsCall(ctx)}
@@ -213,7 +223,9 @@ function refsArg(ctx: EntityContext): string {
 
 /** Load a row for a change: visible to the user, and owned by them when others may only read it. */
 function loadForWrite(ctx: EntityContext): string[] {
-  const lines = [`    ${ctx.var} = await get_${ctx.var}(session, ${ctx.idParam}=${ctx.idParam}${userArgs(ctx.readUser).arg})`];
+  const lines = [
+    `    ${ctx.var} = await get_${ctx.var}(session, ${ctx.idParam}=${ctx.idParam}${userArgs(ctx.readUser).arg})`,
+  ];
   if (ctx.ownerWrites) lines.push(`    _require_owner(${ctx.var}, user)`);
   return lines;
 }
@@ -270,7 +282,8 @@ function referencesBlock(ctx: EntityContext, imports: Imports): string | undefin
   for (const link of ctx.entity.manyToOne) {
     const target = entityByName(ctx.project, link.target);
     if (target.name !== ctx.entity.name) imports.add(`${ctx.pkg}.${target.plural}.models:${target.name}`);
-    const where = target.read === "owner" ? `, where=[] if user.is_admin else [${target.name}.owner_id == user.id]` : "";
+    const where =
+      target.read === "owner" ? `, where=[] if user.is_admin else [${target.name}.owner_id == user.id]` : "";
     lines.push(
       `    if data.${link.column} is not None:`,
       `        await require_rows(session, ${target.name}, [data.${link.column}], field=${pyStr(link.column)}${where})`,
@@ -286,7 +299,9 @@ ${lines.join("\n")}`;
 function rulesBlock(ctx: EntityContext, imports: Imports): string {
   imports.add(`${ctx.module}.schemas:${rulesFunctionName(ctx)}`, `${ctx.pkg}.errors:ValidationFailedError`);
   const names = new Set(ctx.entity.checks.flatMap((c) => [c.field, c.other]));
-  const args = ctx.entity.fields.filter((f) => names.has(f.name)).map((f) => `${f.name}=${ctx.var}.${f.name}`);
+  const args = ctx.entity.fields
+    .filter((f) => names.has(f.name))
+    .map((f) => `${f.name}=${ctx.var}.${f.name}`);
   return `def _check_rules(${ctx.var}: ${ctx.entity.name}) -> None:
     """Cross-field rules hold on the updated row (a partial update may change one side)."""
     errors = ${rulesFunctionName(ctx)}(${args.join(", ")})

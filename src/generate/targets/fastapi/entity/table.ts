@@ -1,7 +1,7 @@
 /** The table definitions of one entity (its own table and its association tables) for the migration. */
 import { entityByName } from "../../../../blueprint/resolve.js";
-import { migrationColumnType } from "../../../python/fields.js";
 import type { TableDef } from "../../../project-model.js";
+import { migrationColumnType } from "../../../python/fields.js";
 import type { EntityContext } from "./context.js";
 import { columnOf, compositeIndexName } from "./models.js";
 
@@ -21,8 +21,13 @@ export function entityTable(ctx: EntityContext): TableDef {
   const uniques: string[][] = [];
   const foreignKeys: TableDef["foreignKeys"][number][] = [];
   for (const field of entity.fields) {
-    columns.push({ name: field.name, type: migrationColumnType(entity.name, field), nullable: !field.required });
-    if (field.index) indexes.push({ name: `ix_${table}_${field.name}`, columns: [field.name], unique: field.unique });
+    columns.push({
+      name: field.name,
+      type: migrationColumnType(entity.name, field),
+      nullable: !field.required,
+    });
+    if (field.index)
+      indexes.push({ name: `ix_${table}_${field.name}`, columns: [field.name], unique: field.unique });
     else if (field.unique) uniques.push([field.name]);
   }
   const references = [
@@ -58,7 +63,11 @@ export function associationTables(ctx: EntityContext): TableDef[] {
     primaryKey: [link.localColumn, link.remoteColumn],
     foreignKeys: [
       { column: link.localColumn, table: ctx.entity.plural, onDelete: "CASCADE" },
-      { column: link.remoteColumn, table: entityByName(ctx.project, link.target).plural, onDelete: "CASCADE" },
+      {
+        column: link.remoteColumn,
+        table: entityByName(ctx.project, link.target).plural,
+        onDelete: "CASCADE",
+      },
     ],
     uniques: [],
     indexes: [],

@@ -52,7 +52,11 @@ export function entityTestsModule(ctx: EntityContext): string {
 function testContext(ctx: EntityContext): TestContext {
   const imports = new Imports().add("httpx:AsyncClient", "sqlalchemy.ext.asyncio:AsyncSession");
   const headersType = "dict[str, str]";
-  const writerRole = !ctx.auth ? undefined : ctx.entity.owned || ctx.entity.write === "authenticated" ? "user" : "admin";
+  const writerRole = !ctx.auth
+    ? undefined
+    : ctx.entity.owned || ctx.entity.write === "authenticated"
+      ? "user"
+      : "admin";
   const readerRole = !ctx.auth ? undefined : ctx.entity.owned ? "user" : "user";
   const needsUserFixture = ctx.auth && needsOwner(ctx.project, ctx.entity);
   if (needsUserFixture) imports.add(`${ctx.pkg}.users.models:User`);
@@ -94,7 +98,7 @@ function createTest(t: TestContext): string {
   const compare = keys.length
     ? `\n    assert {key: created[key] for key in ${pyList(keys)}} == {key: payload[key] for key in ${pyList(keys)}}`
     : "";
-  const owner = t.entity.owned ? "\n    assert created[\"owner_id\"] == user.id" : "";
+  const owner = t.entity.owned ? '\n    assert created["owner_id"] == user.id' : "";
   return `async def test_create_${t.var}_then_get_it(${t.writer}) -> None:
     payload = ${payloadCall(t)}
 
@@ -167,7 +171,9 @@ function duplicateTest(t: TestContext): string | undefined {
   const jsonOverrides = columns
     .map((c) => {
       const f = t.entity.fields.find((x) => x.name === c);
-      return f && ["decimal", "date", "datetime"].includes(f.type) ? `${c}=str(existing.${c})` : `${c}=existing.${c}`;
+      return f && ["decimal", "date", "datetime"].includes(f.type)
+        ? `${c}=str(existing.${c})`
+        : `${c}=existing.${c}`;
     })
     .join(", ");
   void overrides;
@@ -263,9 +269,13 @@ function filterTest(t: TestContext): string | undefined {
     t.imports.add(...a.imports);
     matchValues.push(`${field.name}=${a.py}`);
     otherValues.push(`${field.name}=${c.py}`);
-    for (const filter of fieldFilters.filter((f) => f.field === field)) params.push(`${pyStr(filter.param)}: ${a.json}`);
+    for (const filter of fieldFilters.filter((f) => f.field === field))
+      params.push(`${pyStr(filter.param)}: ${a.json}`);
   }
-  enumImports(t, fieldFilters.map((f) => f.field as Field));
+  enumImports(
+    t,
+    fieldFilters.map((f) => f.field as Field),
+  );
   return `async def test_list_${t.plural}_filters(${t.reader}) -> None:
     """Every filter at once: only the matching row remains."""
     wanted = ${factoryCall(t, matchValues.join(", "))}
@@ -279,7 +289,9 @@ function filterTest(t: TestContext): string | undefined {
 
 function enumImports(t: TestContext, fields: Field[]): void {
   for (const field of fields.filter((f) => f.type === "enum")) {
-    t.imports.add(`${t.module}.models:${t.entity.name}${field.name.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())}`);
+    t.imports.add(
+      `${t.module}.models:${t.entity.name}${field.name.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())}`,
+    );
   }
 }
 
@@ -323,8 +335,9 @@ function queryCountTest(t: TestContext): string {
 function updatableField(t: TestContext): Field | undefined {
   const inRules = new Set(t.entity.checks.flatMap((c) => [c.field, c.other]));
   return (
-    t.entity.fields.find((f) => !inRules.has(f.name) && !isUniqueField(t.entity, f.name) && f.type !== "json") ??
-    t.entity.fields.find((f) => !inRules.has(f.name) && f.type !== "json")
+    t.entity.fields.find(
+      (f) => !inRules.has(f.name) && !isUniqueField(t.entity, f.name) && f.type !== "json",
+    ) ?? t.entity.fields.find((f) => !inRules.has(f.name) && f.type !== "json")
   );
 }
 
@@ -337,7 +350,9 @@ function updateTest(t: TestContext): string | undefined {
   const untouchedCheck = untouched
     ? `\n    assert response.json()[${pyStr(untouched.name)}] == before[${pyStr(untouched.name)}]`
     : "";
-  const before = untouched ? `\n    before = (await client.get(f"/${t.plural}/{existing.id}"${t.writerHeaders})).json()` : "";
+  const before = untouched
+    ? `\n    before = (await client.get(f"/${t.plural}/{existing.id}"${t.writerHeaders})).json()`
+    : "";
   return `async def test_update_${t.var}_changes_only_sent_fields(${t.writer}) -> None:
     existing = ${factoryCall(t)}${before}
 
@@ -448,7 +463,9 @@ function permissionTests(t: TestContext): string[] {
     assert changed.status_code == 404
     assert as_admin.status_code == 200`);
   }
-  const ownedLink = t.entity.manyToOne.find((l) => l.required && entityByName(t.project, l.target).read === "owner");
+  const ownedLink = t.entity.manyToOne.find(
+    (l) => l.required && entityByName(t.project, l.target).read === "owner",
+  );
   if (ownedLink) {
     const target = entityByName(t.project, ownedLink.target);
     t.imports.add(`tests.factories:create_${target.snake}`, "tests.factories:create_user");

@@ -9,12 +9,18 @@ import { pyStr } from "../../../python/literal.js";
 import { factorySample, type Sample } from "../../../python/samples.js";
 
 /** Whether building a row of this entity needs a user: it is owned, or a required reference chain is. */
-export function needsOwner(project: ResolvedProject, entity: ResolvedEntity, seen = new Set<string>()): boolean {
+export function needsOwner(
+  project: ResolvedProject,
+  entity: ResolvedEntity,
+  seen = new Set<string>(),
+): boolean {
   if (entity.owned) return true;
   seen.add(entity.name);
   return entity.manyToOne.some(
     (link) =>
-      link.required && !seen.has(link.target) && needsOwner(project, entityByName(project, link.target), seen),
+      link.required &&
+      !seen.has(link.target) &&
+      needsOwner(project, entityByName(project, link.target), seen),
   );
 }
 
@@ -24,7 +30,10 @@ export function isUniqueField(entity: ResolvedEntity, name: string): boolean {
 }
 
 /** The sample of every field for a factory or payload; `json` picks the API form. */
-export function sampleValues(entity: ResolvedEntity, json: boolean): { values: string[]; imports: string[]; usesN: boolean } {
+export function sampleValues(
+  entity: ResolvedEntity,
+  json: boolean,
+): { values: string[]; imports: string[]; usesN: boolean } {
   const values: string[] = [];
   const imports: string[] = [];
   for (const field of entity.fields) {
@@ -32,7 +41,11 @@ export function sampleValues(entity: ResolvedEntity, json: boolean): { values: s
     values.push(`${pyStr(field.name)}: ${json ? sample.json : sample.py}`);
     if (!json) imports.push(...sample.imports);
   }
-  return { values, imports, usesN: values.some((v) => /\{n\}|\bn\b/.test(v.split(": ").slice(1).join(": "))) };
+  return {
+    values,
+    imports,
+    usesN: values.some((v) => /\{n\}|\bn\b/.test(v.split(": ").slice(1).join(": "))),
+  };
 }
 
 export function factoriesModule(project: ResolvedProject): string {
@@ -78,7 +91,9 @@ def auth_headers(user: User) -> dict[str, str]:
 }
 
 function ownerParam(project: ResolvedProject, entity: ResolvedEntity): { param: string; arg: string } {
-  return needsOwner(project, entity) ? { param: ", owner: User", arg: ", owner=owner" } : { param: "", arg: "" };
+  return needsOwner(project, entity)
+    ? { param: ", owner: User", arg: ", owner=owner" }
+    : { param: "", arg: "" };
 }
 
 function referenceLines(project: ResolvedProject, entity: ResolvedEntity, target: string): string[] {
@@ -140,7 +155,10 @@ ${lines.join("\n")}`;
 }
 
 /** Whether the payload builder of an entity is async (it saves referenced rows) and needs an owner. */
-export function payloadShape(project: ResolvedProject, entity: ResolvedEntity): { async: boolean; owner: boolean } {
+export function payloadShape(
+  project: ResolvedProject,
+  entity: ResolvedEntity,
+): { async: boolean; owner: boolean } {
   const required = entity.manyToOne.filter((l) => l.required && l.target !== entity.name);
   return {
     async: required.length > 0,
