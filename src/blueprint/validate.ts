@@ -4,6 +4,7 @@
  * issues with the exact path of the offending value and a hint, so the YAML loader can point at the line.
  */
 import { pascalCase, pluralize, snakeCase } from "../generate/python/naming.js";
+import { numberedExample } from "../generate/python/samples.js";
 import { didYouMean } from "./did-you-mean.js";
 import type { BlueprintIssue } from "./errors.js";
 import { formatPath } from "./errors.js";
@@ -267,6 +268,24 @@ function checkEntity(bp: Blueprint, entity: Entity, ei: number): SemanticIssue[]
       ),
     );
   }
+  if (entity.read === "owner" && entity.owned_by !== "user") {
+    issues.push(
+      issue(
+        [...base, "read"],
+        "read: owner needs rows that have an owner",
+        "add `owned_by: user`, or use read: public or authenticated",
+      ),
+    );
+  }
+  if (bp.auth.kind === "none" && (entity.read === "authenticated" || entity.write === "authenticated")) {
+    issues.push(
+      issue(
+        [...base, entity.read === "authenticated" ? "read" : "write"],
+        "needs authentication, but auth.kind is none",
+        "set `auth: { kind: jwt }`",
+      ),
+    );
+  }
   return issues;
 }
 
@@ -359,6 +378,20 @@ function checkField(field: Field, path: Path): SemanticIssue[] {
     ...checkValue(field, path, "default"),
     ...checkValue(field, path, "example"),
     ...checkFlagsForType(field, path),
+    ...checkUniquePattern(field, path),
+  ];
+}
+
+/** Tests need many distinct values of a unique patterned field: the example must take a sequence number. */
+function checkUniquePattern(field: Field, path: Path): SemanticIssue[] {
+  if (!field.unique || field.pattern === undefined || typeof field.example !== "string") return [];
+  if (numberedExample(field, field.example) !== undefined) return [];
+  return [
+    issue(
+      [...path, "example"],
+      `unique field ${quote(field.name)}: no numbered form of the example (e.g. ${field.example}-1) matches the pattern`,
+      "give an example whose trailing digits can count up (e.g. ABC01), or loosen the pattern",
+    ),
   ];
 }
 

@@ -57,12 +57,12 @@ export function fixedSample(entity: string, field: Field, variant: 0 | 1 | 2): S
 }
 
 /** The value a factory uses by default: unique columns get a sequence number, others a fixed value. */
-export function factorySample(entity: string, field: Field, unique: boolean): Sample {
+export function factorySample(entity: string, field: Field, unique: boolean, variant: 0 | 1 | 2 = 0): Sample {
   if (unique && typeof field.example === "string") {
     const numbered = numberedExample(field, field.example);
     if (numbered) return same(numbered);
   }
-  if (!unique || field.example !== undefined) return fixedSample(entity, field, 0);
+  if (!unique || field.example !== undefined) return fixedSample(entity, field, variant);
   switch (field.type) {
     case "string":
     case "text": {
@@ -80,14 +80,23 @@ export function factorySample(entity: string, field: Field, unique: boolean): Sa
   }
 }
 
-/** The example made unique with a sequence number, in a form that still matches the field's pattern. */
-function numberedExample(field: Field, example: string): string | undefined {
+/**
+ * The example made unique with a sequence number, as a Python f-string that still matches the field's
+ * pattern and length; undefined when no such form exists (validation reports that).
+ */
+export function numberedExample(field: Field, example: string): string | undefined {
   const pattern = field.pattern === undefined ? undefined : new RegExp(field.pattern);
   const candidates: [string, string][] = [
     [`${example}-{n}`, `${example}-123`],
     [`${example}{n}`, `${example}123`],
     [`{n}${example}`, `123${example}`],
   ];
+  // Trailing digits can count: BER01 → BER{n % 100:02d}.
+  const digits = /^(.*?)(\d+)$/.exec(example);
+  if (digits?.[2]) {
+    const width = digits[2].length;
+    candidates.push([`${digits[1]}{n % ${10 ** width}:0${width}d}`, `${digits[1]}${"7".repeat(width)}`]);
+  }
   for (const [template, sample] of candidates) {
     const fits = sample.length <= (stringLength(field) ?? Number.POSITIVE_INFINITY);
     if (fits && (!pattern || pattern.test(sample))) return `f${pyStr(template)}`;

@@ -36,8 +36,10 @@ export function sampleValues(
 ): { values: string[]; imports: string[]; usesN: boolean } {
   const values: string[] = [];
   const imports: string[] = [];
+  const variants = ruleVariants(entity);
   for (const field of entity.fields) {
-    const sample: Sample = factorySample(entity.name, field, isUniqueField(entity, field.name));
+    const unique = isUniqueField(entity, field.name);
+    const sample: Sample = factorySample(entity.name, field, unique, variants.get(field.name));
     values.push(`${pyStr(field.name)}: ${json ? sample.json : sample.py}`);
     if (!json) imports.push(...sample.imports);
   }
@@ -46,6 +48,17 @@ export function sampleValues(
     imports,
     usesN: values.some((v) => /\{n\}|\bn\b/.test(v.split(": ").slice(1).join(": "))),
   };
+}
+
+/** Sample variants (0 low, 2 high) that satisfy the entity's cross-field rules. */
+function ruleVariants(entity: ResolvedEntity): Map<string, 0 | 2> {
+  const variants = new Map<string, 0 | 2>();
+  for (const check of entity.checks) {
+    const fieldHigh = [">", ">=", "!="].includes(check.op);
+    variants.set(check.field, fieldHigh ? 2 : 0);
+    variants.set(check.other, fieldHigh ? 0 : 2);
+  }
+  return variants;
 }
 
 export function factoriesModule(project: ResolvedProject): string {

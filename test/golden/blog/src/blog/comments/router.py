@@ -1,0 +1,55 @@
+"""Comment: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from blog.comments import service
+from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
+from blog.db import SessionDep
+from blog.errors import ERROR_RESPONSES
+from blog.pagination import CursorPage
+from blog.users.dependencies import CurrentUser
+
+router = APIRouter(prefix="/comments", tags=["comments"], responses=ERROR_RESPONSES)
+
+CommentId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_comments(
+    session: SessionDep, query: Annotated[CommentQuery, Query()], user: CurrentUser
+) -> CursorPage[CommentRead]:
+    """List comments: paged, filtered."""
+    return await service.list_comments(session, query=query, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_comment(
+    data: CommentCreate, session: SessionDep, user: CurrentUser
+) -> CommentRead:
+    """Create a comment."""
+    comment = await service.create_comment(session, data=data, user=user)
+    return CommentRead.model_validate(comment)
+
+
+@router.get("/{comment_id}")
+async def get_comment(comment_id: CommentId, session: SessionDep, user: CurrentUser) -> CommentRead:
+    """Get one comment."""
+    comment = await service.get_comment(session, comment_id=comment_id, user=user)
+    return CommentRead.model_validate(comment)
+
+
+@router.patch("/{comment_id}")
+async def update_comment(
+    comment_id: CommentId, data: CommentUpdate, session: SessionDep, user: CurrentUser
+) -> CommentRead:
+    """Change some fields of a comment."""
+    comment = await service.update_comment(session, comment_id=comment_id, data=data, user=user)
+    return CommentRead.model_validate(comment)
+
+
+@router.delete("/{comment_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_comment(comment_id: CommentId, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a comment."""
+    await service.delete_comment(session, comment_id=comment_id, user=user)

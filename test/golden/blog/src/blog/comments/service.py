@@ -1,0 +1,105 @@
+"""Comment: business logic, as keyword-only functions over an AsyncSession."""
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from blog.comments.models import Comment
+from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
+from blog.crud import commit_or_conflict, require_rows
+from blog.errors import NotFoundError
+from blog.pagination import CursorPage, decode_cursor, encode_cursor
+from blog.posts.models import Post
+from blog.users.models import User
+
+_CONFLICT = "The comment conflicts with an existing one."
+
+
+def _conditions(query: CommentQuery, user: User) -> list[ColumnElement[bool]]:
+    """SQL conditions of the list filters."""
+    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+    if query.post_id is not None:
+        conditions.append(Comment.post_id == query.post_id)
+    if query.owner_id is not None:
+        conditions.append(Comment.owner_id == query.owner_id)
+    return conditions
+
+
+def _visible_to(user: User) -> list[ColumnElement[bool]]:
+    """Users see their own comments; administrators see all."""
+    return [] if user.is_admin else [Comment.owner_id == user.id]
+
+
+async def list_comments(
+    session: AsyncSession, *, query: CommentQuery, user: User
+) -> CursorPage[CommentRead]:
+    """One page of comments after the cursor, in id order (keyset pagination: no OFFSET scan)."""
+    conditions = _conditions(query, user)
+    if query.cursor is not None:
+        conditions.append(Comment.id > decode_cursor(query.cursor))
+    rows = list(
+        await session.scalars(
+            select(Comment).where(*conditions).order_by(Comment.id.asc()).limit(query.limit + 1)
+        )
+    )
+    page = rows[: query.limit]
+    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
+    return CursorPage[CommentRead](
+        items=[CommentRead.model_validate(row) for row in page], next_cursor=next_cursor
+    )
+
+
+async def get_comment(session: AsyncSession, *, comment_id: int, user: User) -> Comment:
+    """The comment with this id, with everything its read schema shows; 404 if absent."""
+    comment = await session.scalar(
+        select(Comment)
+        .where(Comment.id == comment_id, *_visible_to(user))
+        .execution_options(populate_existing=True)
+    )
+    if comment is None:
+        msg = f"Comment {comment_id} not found."
+        raise NotFoundError(msg)
+    return comment
+
+
+async def create_comment(session: AsyncSession, *, data: CommentCreate, user: User) -> Comment:
+    """Create a comment; 409 if it duplicates a unique value."""
+    await _check_references(session, data=data, user=user)
+    comment = Comment(**data.model_dump(), owner_id=user.id)
+    session.add(comment)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_comment(session, comment_id=comment.id, user=user)
+
+
+async def update_comment(
+    session: AsyncSession, *, comment_id: int, data: CommentUpdate, user: User
+) -> Comment:
+    """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
+    comment = await get_comment(session, comment_id=comment_id, user=user)
+    await _check_references(session, data=data, user=user)
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(comment, name, value)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_comment(session, comment_id=comment_id, user=user)
+
+
+async def delete_comment(session: AsyncSession, *, comment_id: int, user: User) -> None:
+    """Delete a comment; 409 if other rows still depend on it."""
+    comment = await get_comment(session, comment_id=comment_id, user=user)
+    await session.delete(comment)
+    await commit_or_conflict(
+        session, f"Comment {comment_id} is still referenced and cannot be deleted."
+    )
+
+
+async def _check_references(
+    session: AsyncSession, *, data: CommentCreate | CommentUpdate, user: User
+) -> None:
+    """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
+    if data.post_id is not None:
+        await require_rows(
+            session,
+            Post,
+            [data.post_id],
+            field="post_id",
+            where=[] if user.is_admin else [Post.owner_id == user.id],
+        )

@@ -1,0 +1,53 @@
+"""Post: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from blog.db import SessionDep
+from blog.errors import ERROR_RESPONSES
+from blog.pagination import OffsetPage
+from blog.posts import service
+from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostUpdate
+from blog.users.dependencies import CurrentUser
+
+router = APIRouter(prefix="/posts", tags=["posts"], responses=ERROR_RESPONSES)
+
+PostId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_posts(
+    session: SessionDep, query: Annotated[PostQuery, Query()], user: CurrentUser
+) -> OffsetPage[PostRead]:
+    """List posts: paged, filtered and sorted."""
+    return await service.list_posts(session, query=query, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_post(data: PostCreate, session: SessionDep, user: CurrentUser) -> PostRead:
+    """Create a post."""
+    post = await service.create_post(session, data=data, user=user)
+    return PostRead.model_validate(post)
+
+
+@router.get("/{post_id}")
+async def get_post(post_id: PostId, session: SessionDep, user: CurrentUser) -> PostRead:
+    """Get one post."""
+    post = await service.get_post(session, post_id=post_id, user=user)
+    return PostRead.model_validate(post)
+
+
+@router.patch("/{post_id}")
+async def update_post(
+    post_id: PostId, data: PostUpdate, session: SessionDep, user: CurrentUser
+) -> PostRead:
+    """Change some fields of a post."""
+    post = await service.update_post(session, post_id=post_id, data=data, user=user)
+    return PostRead.model_validate(post)
+
+
+@router.delete("/{post_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_post(post_id: PostId, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a post."""
+    await service.delete_post(session, post_id=post_id, user=user)

@@ -1,0 +1,111 @@
+"""Post: business logic, as keyword-only functions over an AsyncSession."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
+
+from blog.crud import commit_or_conflict, require_rows
+from blog.errors import NotFoundError
+from blog.pagination import OffsetPage
+from blog.posts.models import Post
+from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostSort, PostUpdate
+from blog.tags.models import Tag
+from blog.users.models import User
+
+_CONFLICT = "The post conflicts with an existing one."
+
+
+def _conditions(query: PostQuery, user: User) -> list[ColumnElement[bool]]:
+    """SQL conditions of the list filters."""
+    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+    if query.title is not None:
+        conditions.append(Post.title == query.title)
+    if query.status is not None:
+        conditions.append(Post.status == query.status)
+    if query.owner_id is not None:
+        conditions.append(Post.owner_id == query.owner_id)
+    return conditions
+
+
+def _visible_to(user: User) -> list[ColumnElement[bool]]:
+    """Users see their own posts; administrators see all."""
+    return [] if user.is_admin else [Post.owner_id == user.id]
+
+
+_SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
+    "title": Post.title,
+    "published_at": Post.published_at,
+}
+
+
+def _order_by(sort: PostSort | None) -> list[UnaryExpression[Any]]:
+    """ORDER BY of a sort parameter (`-` prefix: descending), with the id as tie-breaker."""
+    if sort is None:
+        return [Post.id.asc()]
+    column = _SORTABLE[sort.removeprefix("-")]
+    return [column.desc() if sort.startswith("-") else column.asc(), Post.id.asc()]
+
+
+async def list_posts(
+    session: AsyncSession, *, query: PostQuery, user: User
+) -> OffsetPage[PostRead]:
+    """One page of posts matching the filters, with the total count."""
+    conditions = _conditions(query, user)
+    total = await session.scalar(select(func.count()).select_from(Post).where(*conditions))
+    rows = await session.scalars(
+        select(Post)
+        .options(selectinload(Post.comments), selectinload(Post.tags))
+        .where(*conditions)
+        .order_by(*_order_by(query.sort))
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    return OffsetPage[PostRead](
+        items=[PostRead.model_validate(row) for row in rows],
+        total=total or 0,
+        offset=query.offset,
+        limit=query.limit,
+    )
+
+
+async def get_post(session: AsyncSession, *, post_id: int, user: User) -> Post:
+    """The post with this id, with everything its read schema shows; 404 if absent."""
+    post = await session.scalar(
+        select(Post)
+        .options(selectinload(Post.comments), selectinload(Post.tags))
+        .where(Post.id == post_id, *_visible_to(user))
+        .execution_options(populate_existing=True)
+    )
+    if post is None:
+        msg = f"Post {post_id} not found."
+        raise NotFoundError(msg)
+    return post
+
+
+async def create_post(session: AsyncSession, *, data: PostCreate, user: User) -> Post:
+    """Create a post; 409 if it duplicates a unique value."""
+    post = Post(**data.model_dump(exclude={"tag_ids"}), owner_id=user.id)
+    post.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
+    session.add(post)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_post(session, post_id=post.id, user=user)
+
+
+async def update_post(session: AsyncSession, *, post_id: int, data: PostUpdate, user: User) -> Post:
+    """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
+    post = await get_post(session, post_id=post_id, user=user)
+    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
+        setattr(post, name, value)
+    if data.tag_ids is not None:
+        post.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_post(session, post_id=post_id, user=user)
+
+
+async def delete_post(session: AsyncSession, *, post_id: int, user: User) -> None:
+    """Delete a post; 409 if other rows still depend on it."""
+    post = await get_post(session, post_id=post_id, user=user)
+    await session.delete(post)
+    await commit_or_conflict(session, f"Post {post_id} is still referenced and cannot be deleted.")

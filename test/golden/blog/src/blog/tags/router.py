@@ -1,0 +1,53 @@
+"""Tag: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, status
+
+from blog.db import SessionDep
+from blog.errors import ERROR_RESPONSES
+from blog.pagination import OffsetPage
+from blog.tags import service
+from blog.tags.schemas import TagCreate, TagQuery, TagRead, TagUpdate
+from blog.users.dependencies import require_admin
+
+router = APIRouter(prefix="/tags", tags=["tags"], responses=ERROR_RESPONSES)
+
+TagId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_tags(
+    session: SessionDep, query: Annotated[TagQuery, Query()]
+) -> OffsetPage[TagRead]:
+    """List tags: paged and sorted."""
+    return await service.list_tags(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
+async def create_tag(data: TagCreate, session: SessionDep) -> TagRead:
+    """Create a tag."""
+    tag = await service.create_tag(session, data=data)
+    return TagRead.model_validate(tag)
+
+
+@router.get("/{tag_id}")
+async def get_tag(tag_id: TagId, session: SessionDep) -> TagRead:
+    """Get one tag."""
+    tag = await service.get_tag(session, tag_id=tag_id)
+    return TagRead.model_validate(tag)
+
+
+@router.patch("/{tag_id}", dependencies=[Depends(require_admin)])
+async def update_tag(tag_id: TagId, data: TagUpdate, session: SessionDep) -> TagRead:
+    """Change some fields of a tag."""
+    tag = await service.update_tag(session, tag_id=tag_id, data=data)
+    return TagRead.model_validate(tag)
+
+
+@router.delete(
+    "/{tag_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[Depends(require_admin)]
+)
+async def delete_tag(tag_id: TagId, session: SessionDep) -> None:
+    """Delete a tag."""
+    await service.delete_tag(session, tag_id=tag_id)

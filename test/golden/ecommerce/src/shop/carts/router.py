@@ -1,0 +1,53 @@
+"""Cart: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from shop.carts import service
+from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
+from shop.db import SessionDep
+from shop.errors import ERROR_RESPONSES
+from shop.pagination import OffsetPage
+from shop.users.dependencies import CurrentUser
+
+router = APIRouter(prefix="/carts", tags=["carts"], responses=ERROR_RESPONSES)
+
+CartId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_carts(
+    session: SessionDep, query: Annotated[CartQuery, Query()], user: CurrentUser
+) -> OffsetPage[CartRead]:
+    """List carts: paged, filtered."""
+    return await service.list_carts(session, query=query, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_cart(data: CartCreate, session: SessionDep, user: CurrentUser) -> CartRead:
+    """Create a cart."""
+    cart = await service.create_cart(session, data=data, user=user)
+    return CartRead.model_validate(cart)
+
+
+@router.get("/{cart_id}")
+async def get_cart(cart_id: CartId, session: SessionDep, user: CurrentUser) -> CartRead:
+    """Get one cart."""
+    cart = await service.get_cart(session, cart_id=cart_id, user=user)
+    return CartRead.model_validate(cart)
+
+
+@router.patch("/{cart_id}")
+async def update_cart(
+    cart_id: CartId, data: CartUpdate, session: SessionDep, user: CurrentUser
+) -> CartRead:
+    """Change some fields of a cart."""
+    cart = await service.update_cart(session, cart_id=cart_id, data=data, user=user)
+    return CartRead.model_validate(cart)
+
+
+@router.delete("/{cart_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_cart(cart_id: CartId, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a cart."""
+    await service.delete_cart(session, cart_id=cart_id, user=user)

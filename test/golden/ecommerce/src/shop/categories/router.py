@@ -1,0 +1,55 @@
+"""Category: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, status
+
+from shop.categories import service
+from shop.categories.schemas import CategoryCreate, CategoryQuery, CategoryRead, CategoryUpdate
+from shop.db import SessionDep
+from shop.errors import ERROR_RESPONSES
+from shop.pagination import OffsetPage
+from shop.users.dependencies import require_admin
+
+router = APIRouter(prefix="/categories", tags=["categories"], responses=ERROR_RESPONSES)
+
+CategoryId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_categories(
+    session: SessionDep, query: Annotated[CategoryQuery, Query()]
+) -> OffsetPage[CategoryRead]:
+    """List categories: paged, filtered and sorted."""
+    return await service.list_categories(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
+async def create_category(data: CategoryCreate, session: SessionDep) -> CategoryRead:
+    """Create a category."""
+    category = await service.create_category(session, data=data)
+    return CategoryRead.model_validate(category)
+
+
+@router.get("/{category_id}")
+async def get_category(category_id: CategoryId, session: SessionDep) -> CategoryRead:
+    """Get one category."""
+    category = await service.get_category(session, category_id=category_id)
+    return CategoryRead.model_validate(category)
+
+
+@router.patch("/{category_id}", dependencies=[Depends(require_admin)])
+async def update_category(
+    category_id: CategoryId, data: CategoryUpdate, session: SessionDep
+) -> CategoryRead:
+    """Change some fields of a category."""
+    category = await service.update_category(session, category_id=category_id, data=data)
+    return CategoryRead.model_validate(category)
+
+
+@router.delete(
+    "/{category_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[Depends(require_admin)]
+)
+async def delete_category(category_id: CategoryId, session: SessionDep) -> None:
+    """Delete a category."""
+    await service.delete_category(session, category_id=category_id)

@@ -1,0 +1,57 @@
+"""Customer: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from shop.customers import service
+from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, CustomerUpdate
+from shop.db import SessionDep
+from shop.errors import ERROR_RESPONSES
+from shop.pagination import OffsetPage
+from shop.users.dependencies import CurrentUser
+
+router = APIRouter(prefix="/customers", tags=["customers"], responses=ERROR_RESPONSES)
+
+CustomerId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_customers(
+    session: SessionDep, query: Annotated[CustomerQuery, Query()], user: CurrentUser
+) -> OffsetPage[CustomerRead]:
+    """List customers: paged, filtered."""
+    return await service.list_customers(session, query=query, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_customer(
+    data: CustomerCreate, session: SessionDep, user: CurrentUser
+) -> CustomerRead:
+    """Create a customer."""
+    customer = await service.create_customer(session, data=data, user=user)
+    return CustomerRead.model_validate(customer)
+
+
+@router.get("/{customer_id}")
+async def get_customer(
+    customer_id: CustomerId, session: SessionDep, user: CurrentUser
+) -> CustomerRead:
+    """Get one customer."""
+    customer = await service.get_customer(session, customer_id=customer_id, user=user)
+    return CustomerRead.model_validate(customer)
+
+
+@router.patch("/{customer_id}")
+async def update_customer(
+    customer_id: CustomerId, data: CustomerUpdate, session: SessionDep, user: CurrentUser
+) -> CustomerRead:
+    """Change some fields of a customer."""
+    customer = await service.update_customer(session, customer_id=customer_id, data=data, user=user)
+    return CustomerRead.model_validate(customer)
+
+
+@router.delete("/{customer_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_customer(customer_id: CustomerId, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a customer."""
+    await service.delete_customer(session, customer_id=customer_id, user=user)

@@ -1,0 +1,90 @@
+"""Customer: business logic, as keyword-only functions over an AsyncSession."""
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shop.crud import commit_or_conflict
+from shop.customers.models import Customer
+from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, CustomerUpdate
+from shop.errors import NotFoundError
+from shop.pagination import OffsetPage
+from shop.users.models import User
+
+_CONFLICT = "The customer conflicts with an existing one."
+
+
+def _conditions(query: CustomerQuery, user: User) -> list[ColumnElement[bool]]:
+    """SQL conditions of the list filters."""
+    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+    if query.marketing_opt_in is not None:
+        conditions.append(Customer.marketing_opt_in == query.marketing_opt_in)
+    if query.owner_id is not None:
+        conditions.append(Customer.owner_id == query.owner_id)
+    return conditions
+
+
+def _visible_to(user: User) -> list[ColumnElement[bool]]:
+    """Users see their own customers; administrators see all."""
+    return [] if user.is_admin else [Customer.owner_id == user.id]
+
+
+async def list_customers(
+    session: AsyncSession, *, query: CustomerQuery, user: User
+) -> OffsetPage[CustomerRead]:
+    """One page of customers matching the filters, with the total count."""
+    conditions = _conditions(query, user)
+    total = await session.scalar(select(func.count()).select_from(Customer).where(*conditions))
+    rows = await session.scalars(
+        select(Customer)
+        .where(*conditions)
+        .order_by(Customer.id.asc())
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    return OffsetPage[CustomerRead](
+        items=[CustomerRead.model_validate(row) for row in rows],
+        total=total or 0,
+        offset=query.offset,
+        limit=query.limit,
+    )
+
+
+async def get_customer(session: AsyncSession, *, customer_id: int, user: User) -> Customer:
+    """The customer with this id, with everything its read schema shows; 404 if absent."""
+    customer = await session.scalar(
+        select(Customer)
+        .where(Customer.id == customer_id, *_visible_to(user))
+        .execution_options(populate_existing=True)
+    )
+    if customer is None:
+        msg = f"Customer {customer_id} not found."
+        raise NotFoundError(msg)
+    return customer
+
+
+async def create_customer(session: AsyncSession, *, data: CustomerCreate, user: User) -> Customer:
+    """Create a customer; 409 if it duplicates a unique value."""
+    customer = Customer(**data.model_dump(), owner_id=user.id)
+    session.add(customer)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_customer(session, customer_id=customer.id, user=user)
+
+
+async def update_customer(
+    session: AsyncSession, *, customer_id: int, data: CustomerUpdate, user: User
+) -> Customer:
+    """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
+    customer = await get_customer(session, customer_id=customer_id, user=user)
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(customer, name, value)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_customer(session, customer_id=customer_id, user=user)
+
+
+async def delete_customer(session: AsyncSession, *, customer_id: int, user: User) -> None:
+    """Delete a customer; 409 if other rows still depend on it."""
+    customer = await get_customer(session, customer_id=customer_id, user=user)
+    await session.delete(customer)
+    await commit_or_conflict(
+        session, f"Customer {customer_id} is still referenced and cannot be deleted."
+    )

@@ -1,0 +1,61 @@
+"""OrderItem: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from shop.db import SessionDep
+from shop.errors import ERROR_RESPONSES
+from shop.order_items import service
+from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemRead, OrderItemUpdate
+from shop.pagination import OffsetPage
+from shop.users.dependencies import CurrentUser
+
+router = APIRouter(prefix="/order_items", tags=["order_items"], responses=ERROR_RESPONSES)
+
+OrderItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_order_items(
+    session: SessionDep, query: Annotated[OrderItemQuery, Query()], user: CurrentUser
+) -> OffsetPage[OrderItemRead]:
+    """List order_items: paged, filtered."""
+    return await service.list_order_items(session, query=query, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_order_item(
+    data: OrderItemCreate, session: SessionDep, user: CurrentUser
+) -> OrderItemRead:
+    """Create a order item."""
+    order_item = await service.create_order_item(session, data=data, user=user)
+    return OrderItemRead.model_validate(order_item)
+
+
+@router.get("/{order_item_id}")
+async def get_order_item(
+    order_item_id: OrderItemId, session: SessionDep, user: CurrentUser
+) -> OrderItemRead:
+    """Get one order item."""
+    order_item = await service.get_order_item(session, order_item_id=order_item_id, user=user)
+    return OrderItemRead.model_validate(order_item)
+
+
+@router.patch("/{order_item_id}")
+async def update_order_item(
+    order_item_id: OrderItemId, data: OrderItemUpdate, session: SessionDep, user: CurrentUser
+) -> OrderItemRead:
+    """Change some fields of a order item."""
+    order_item = await service.update_order_item(
+        session, order_item_id=order_item_id, data=data, user=user
+    )
+    return OrderItemRead.model_validate(order_item)
+
+
+@router.delete("/{order_item_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_order_item(
+    order_item_id: OrderItemId, session: SessionDep, user: CurrentUser
+) -> None:
+    """Delete a order item."""
+    await service.delete_order_item(session, order_item_id=order_item_id, user=user)

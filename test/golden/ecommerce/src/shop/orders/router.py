@@ -1,0 +1,53 @@
+"""Order: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from shop.db import SessionDep
+from shop.errors import ERROR_RESPONSES
+from shop.orders import service
+from shop.orders.schemas import OrderCreate, OrderQuery, OrderRead, OrderUpdate
+from shop.pagination import OffsetPage
+from shop.users.dependencies import CurrentUser
+
+router = APIRouter(prefix="/orders", tags=["orders"], responses=ERROR_RESPONSES)
+
+OrderId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_orders(
+    session: SessionDep, query: Annotated[OrderQuery, Query()], user: CurrentUser
+) -> OffsetPage[OrderRead]:
+    """List orders: paged, filtered and sorted."""
+    return await service.list_orders(session, query=query, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_order(data: OrderCreate, session: SessionDep, user: CurrentUser) -> OrderRead:
+    """Create a order."""
+    order = await service.create_order(session, data=data, user=user)
+    return OrderRead.model_validate(order)
+
+
+@router.get("/{order_id}")
+async def get_order(order_id: OrderId, session: SessionDep, user: CurrentUser) -> OrderRead:
+    """Get one order."""
+    order = await service.get_order(session, order_id=order_id, user=user)
+    return OrderRead.model_validate(order)
+
+
+@router.patch("/{order_id}")
+async def update_order(
+    order_id: OrderId, data: OrderUpdate, session: SessionDep, user: CurrentUser
+) -> OrderRead:
+    """Change some fields of a order."""
+    order = await service.update_order(session, order_id=order_id, data=data, user=user)
+    return OrderRead.model_validate(order)
+
+
+@router.delete("/{order_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_order(order_id: OrderId, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a order."""
+    await service.delete_order(session, order_id=order_id, user=user)

@@ -1,0 +1,55 @@
+"""Product: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, status
+
+from shop.db import SessionDep
+from shop.errors import ERROR_RESPONSES
+from shop.pagination import CursorPage
+from shop.products import service
+from shop.products.schemas import ProductCreate, ProductQuery, ProductRead, ProductUpdate
+from shop.users.dependencies import require_admin
+
+router = APIRouter(prefix="/products", tags=["products"], responses=ERROR_RESPONSES)
+
+ProductId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_products(
+    session: SessionDep, query: Annotated[ProductQuery, Query()]
+) -> CursorPage[ProductRead]:
+    """List products: paged, filtered."""
+    return await service.list_products(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
+async def create_product(data: ProductCreate, session: SessionDep) -> ProductRead:
+    """Create a product."""
+    product = await service.create_product(session, data=data)
+    return ProductRead.model_validate(product)
+
+
+@router.get("/{product_id}")
+async def get_product(product_id: ProductId, session: SessionDep) -> ProductRead:
+    """Get one product."""
+    product = await service.get_product(session, product_id=product_id)
+    return ProductRead.model_validate(product)
+
+
+@router.patch("/{product_id}", dependencies=[Depends(require_admin)])
+async def update_product(
+    product_id: ProductId, data: ProductUpdate, session: SessionDep
+) -> ProductRead:
+    """Change some fields of a product."""
+    product = await service.update_product(session, product_id=product_id, data=data)
+    return ProductRead.model_validate(product)
+
+
+@router.delete(
+    "/{product_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[Depends(require_admin)]
+)
+async def delete_product(product_id: ProductId, session: SessionDep) -> None:
+    """Delete a product."""
+    await service.delete_product(session, product_id=product_id)

@@ -1,0 +1,73 @@
+"""Tag: business logic, as keyword-only functions over an AsyncSession."""
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shop.crud import commit_or_conflict
+from shop.errors import NotFoundError
+from shop.pagination import OffsetPage
+from shop.tags.models import Tag
+from shop.tags.schemas import TagCreate, TagQuery, TagRead, TagUpdate
+
+_CONFLICT = "The tag conflicts with an existing one."
+
+
+def _conditions(query: TagQuery) -> list[ColumnElement[bool]]:
+    """SQL conditions of the list filters."""
+    conditions: list[ColumnElement[bool]] = []
+
+    return conditions
+
+
+async def list_tags(session: AsyncSession, *, query: TagQuery) -> OffsetPage[TagRead]:
+    """One page of tags matching the filters, with the total count."""
+    conditions = _conditions(query)
+    total = await session.scalar(select(func.count()).select_from(Tag).where(*conditions))
+    rows = await session.scalars(
+        select(Tag)
+        .where(*conditions)
+        .order_by(Tag.id.asc())
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    return OffsetPage[TagRead](
+        items=[TagRead.model_validate(row) for row in rows],
+        total=total or 0,
+        offset=query.offset,
+        limit=query.limit,
+    )
+
+
+async def get_tag(session: AsyncSession, *, tag_id: int) -> Tag:
+    """The tag with this id, with everything its read schema shows; 404 if absent."""
+    tag = await session.scalar(
+        select(Tag).where(Tag.id == tag_id).execution_options(populate_existing=True)
+    )
+    if tag is None:
+        msg = f"Tag {tag_id} not found."
+        raise NotFoundError(msg)
+    return tag
+
+
+async def create_tag(session: AsyncSession, *, data: TagCreate) -> Tag:
+    """Create a tag; 409 if it duplicates a unique value."""
+    tag = Tag(**data.model_dump())
+    session.add(tag)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_tag(session, tag_id=tag.id)
+
+
+async def update_tag(session: AsyncSession, *, tag_id: int, data: TagUpdate) -> Tag:
+    """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
+    tag = await get_tag(session, tag_id=tag_id)
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(tag, name, value)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_tag(session, tag_id=tag_id)
+
+
+async def delete_tag(session: AsyncSession, *, tag_id: int) -> None:
+    """Delete a tag; 409 if other rows still depend on it."""
+    tag = await get_tag(session, tag_id=tag_id)
+    await session.delete(tag)
+    await commit_or_conflict(session, f"Tag {tag_id} is still referenced and cannot be deleted.")

@@ -1,0 +1,50 @@
+"""Item: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from inventory.db import SessionDep
+from inventory.errors import ERROR_RESPONSES
+from inventory.items import service
+from inventory.items.schemas import ItemCreate, ItemQuery, ItemRead, ItemUpdate
+from inventory.pagination import OffsetPage
+
+router = APIRouter(prefix="/items", tags=["items"], responses=ERROR_RESPONSES)
+
+ItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_items(
+    session: SessionDep, query: Annotated[ItemQuery, Query()]
+) -> OffsetPage[ItemRead]:
+    """List items: paged, filtered and sorted."""
+    return await service.list_items(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_item(data: ItemCreate, session: SessionDep) -> ItemRead:
+    """Create a item."""
+    item = await service.create_item(session, data=data)
+    return ItemRead.model_validate(item)
+
+
+@router.get("/{item_id}")
+async def get_item(item_id: ItemId, session: SessionDep) -> ItemRead:
+    """Get one item."""
+    item = await service.get_item(session, item_id=item_id)
+    return ItemRead.model_validate(item)
+
+
+@router.patch("/{item_id}")
+async def update_item(item_id: ItemId, data: ItemUpdate, session: SessionDep) -> ItemRead:
+    """Change some fields of a item."""
+    item = await service.update_item(session, item_id=item_id, data=data)
+    return ItemRead.model_validate(item)
+
+
+@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_item(item_id: ItemId, session: SessionDep) -> None:
+    """Delete a item."""
+    await service.delete_item(session, item_id=item_id)

@@ -1,0 +1,116 @@
+"""Item: business logic, as keyword-only functions over an AsyncSession."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from inventory.crud import commit_or_conflict, require_rows
+from inventory.errors import NotFoundError, ValidationFailedError
+from inventory.items.models import Item
+from inventory.items.schemas import (
+    ItemCreate,
+    ItemQuery,
+    ItemRead,
+    ItemSort,
+    ItemUpdate,
+    item_rule_errors,
+)
+from inventory.pagination import OffsetPage
+from inventory.warehouses.models import Warehouse
+
+_CONFLICT = "The item conflicts with an existing one."
+
+
+def _conditions(query: ItemQuery) -> list[ColumnElement[bool]]:
+    """SQL conditions of the list filters."""
+    conditions: list[ColumnElement[bool]] = []
+    if query.min_best_before is not None:
+        conditions.append(Item.best_before >= query.min_best_before)
+    if query.max_best_before is not None:
+        conditions.append(Item.best_before <= query.max_best_before)
+    if query.warehouse_id is not None:
+        conditions.append(Item.warehouse_id == query.warehouse_id)
+    return conditions
+
+
+_SORTABLE: dict[str, InstrumentedAttribute[Any]] = {"name": Item.name}
+
+
+def _order_by(sort: ItemSort | None) -> list[UnaryExpression[Any]]:
+    """ORDER BY of a sort parameter (`-` prefix: descending), with the id as tie-breaker."""
+    if sort is None:
+        return [Item.id.asc()]
+    column = _SORTABLE[sort.removeprefix("-")]
+    return [column.desc() if sort.startswith("-") else column.asc(), Item.id.asc()]
+
+
+async def list_items(session: AsyncSession, *, query: ItemQuery) -> OffsetPage[ItemRead]:
+    """One page of items matching the filters, with the total count."""
+    conditions = _conditions(query)
+    total = await session.scalar(select(func.count()).select_from(Item).where(*conditions))
+    rows = await session.scalars(
+        select(Item)
+        .where(*conditions)
+        .order_by(*_order_by(query.sort))
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    return OffsetPage[ItemRead](
+        items=[ItemRead.model_validate(row) for row in rows],
+        total=total or 0,
+        offset=query.offset,
+        limit=query.limit,
+    )
+
+
+async def get_item(session: AsyncSession, *, item_id: int) -> Item:
+    """The item with this id, with everything its read schema shows; 404 if absent."""
+    item = await session.scalar(
+        select(Item).where(Item.id == item_id).execution_options(populate_existing=True)
+    )
+    if item is None:
+        msg = f"Item {item_id} not found."
+        raise NotFoundError(msg)
+    return item
+
+
+async def create_item(session: AsyncSession, *, data: ItemCreate) -> Item:
+    """Create a item; 409 if it duplicates a unique value."""
+    await _check_references(session, data=data)
+    item = Item(**data.model_dump())
+    session.add(item)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_item(session, item_id=item.id)
+
+
+async def update_item(session: AsyncSession, *, item_id: int, data: ItemUpdate) -> Item:
+    """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
+    item = await get_item(session, item_id=item_id)
+    await _check_references(session, data=data)
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(item, name, value)
+    _check_rules(item)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_item(session, item_id=item_id)
+
+
+async def delete_item(session: AsyncSession, *, item_id: int) -> None:
+    """Delete a item; 409 if other rows still depend on it."""
+    item = await get_item(session, item_id=item_id)
+    await session.delete(item)
+    await commit_or_conflict(session, f"Item {item_id} is still referenced and cannot be deleted.")
+
+
+async def _check_references(session: AsyncSession, *, data: ItemCreate | ItemUpdate) -> None:
+    """Referenced rows must exist: 422 otherwise."""
+    if data.warehouse_id is not None:
+        await require_rows(session, Warehouse, [data.warehouse_id], field="warehouse_id")
+
+
+def _check_rules(item: Item) -> None:
+    """Cross-field rules hold on the updated row (a partial update may change one side)."""
+    errors = item_rule_errors(min_level=item.min_level, max_level=item.max_level)
+    if errors:
+        raise ValidationFailedError("; ".join(errors))

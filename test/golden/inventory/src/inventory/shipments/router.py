@@ -1,0 +1,52 @@
+"""Shipment: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from inventory.db import SessionDep
+from inventory.errors import ERROR_RESPONSES
+from inventory.pagination import CursorPage
+from inventory.shipments import service
+from inventory.shipments.schemas import ShipmentCreate, ShipmentQuery, ShipmentRead, ShipmentUpdate
+
+router = APIRouter(prefix="/shipments", tags=["shipments"], responses=ERROR_RESPONSES)
+
+ShipmentId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_shipments(
+    session: SessionDep, query: Annotated[ShipmentQuery, Query()]
+) -> CursorPage[ShipmentRead]:
+    """List shipments: paged, filtered."""
+    return await service.list_shipments(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_shipment(data: ShipmentCreate, session: SessionDep) -> ShipmentRead:
+    """Create a shipment."""
+    shipment = await service.create_shipment(session, data=data)
+    return ShipmentRead.model_validate(shipment)
+
+
+@router.get("/{shipment_id}")
+async def get_shipment(shipment_id: ShipmentId, session: SessionDep) -> ShipmentRead:
+    """Get one shipment."""
+    shipment = await service.get_shipment(session, shipment_id=shipment_id)
+    return ShipmentRead.model_validate(shipment)
+
+
+@router.patch("/{shipment_id}")
+async def update_shipment(
+    shipment_id: ShipmentId, data: ShipmentUpdate, session: SessionDep
+) -> ShipmentRead:
+    """Change some fields of a shipment."""
+    shipment = await service.update_shipment(session, shipment_id=shipment_id, data=data)
+    return ShipmentRead.model_validate(shipment)
+
+
+@router.delete("/{shipment_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_shipment(shipment_id: ShipmentId, session: SessionDep) -> None:
+    """Delete a shipment."""
+    await service.delete_shipment(session, shipment_id=shipment_id)

@@ -1,0 +1,57 @@
+"""Warehouse: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from inventory.db import SessionDep
+from inventory.errors import ERROR_RESPONSES
+from inventory.pagination import OffsetPage
+from inventory.warehouses import service
+from inventory.warehouses.schemas import (
+    WarehouseCreate,
+    WarehouseQuery,
+    WarehouseRead,
+    WarehouseUpdate,
+)
+
+router = APIRouter(prefix="/warehouses", tags=["warehouses"], responses=ERROR_RESPONSES)
+
+WarehouseId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_warehouses(
+    session: SessionDep, query: Annotated[WarehouseQuery, Query()]
+) -> OffsetPage[WarehouseRead]:
+    """List warehouses: paged, filtered and sorted."""
+    return await service.list_warehouses(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_warehouse(data: WarehouseCreate, session: SessionDep) -> WarehouseRead:
+    """Create a warehouse."""
+    warehouse = await service.create_warehouse(session, data=data)
+    return WarehouseRead.model_validate(warehouse)
+
+
+@router.get("/{warehouse_id}")
+async def get_warehouse(warehouse_id: WarehouseId, session: SessionDep) -> WarehouseRead:
+    """Get one warehouse."""
+    warehouse = await service.get_warehouse(session, warehouse_id=warehouse_id)
+    return WarehouseRead.model_validate(warehouse)
+
+
+@router.patch("/{warehouse_id}")
+async def update_warehouse(
+    warehouse_id: WarehouseId, data: WarehouseUpdate, session: SessionDep
+) -> WarehouseRead:
+    """Change some fields of a warehouse."""
+    warehouse = await service.update_warehouse(session, warehouse_id=warehouse_id, data=data)
+    return WarehouseRead.model_validate(warehouse)
+
+
+@router.delete("/{warehouse_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_warehouse(warehouse_id: WarehouseId, session: SessionDep) -> None:
+    """Delete a warehouse."""
+    await service.delete_warehouse(session, warehouse_id=warehouse_id)

@@ -1,0 +1,50 @@
+"""Application factory: middleware, error handlers and routers."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from notes.config import Settings, get_settings
+from notes.db import engine
+from notes.errors import register_error_handlers
+from notes.health import router as health_router
+from notes.logging import configure_logging
+from notes.middleware import RequestIdMiddleware
+from notes.notes.router import router as notes_router
+from notes.users.router import router as users_router
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    """Release the database connections on shutdown."""
+    yield
+    await engine.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application: logging, middleware, error handlers, routers."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, json_logs=settings.log_json)
+    app = FastAPI(
+        title=settings.app_name,
+        description="notes API",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_credentials=True,
+        allow_methods=["*"],
+        allow_headers=["*"],
+    )
+    app.add_middleware(RequestIdMiddleware)
+    register_error_handlers(app)
+    for router in (health_router, users_router, notes_router):
+        app.include_router(router)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,53 @@
+"""Note: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, status
+
+from notes.db import SessionDep
+from notes.errors import ERROR_RESPONSES
+from notes.notes import service
+from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
+from notes.pagination import OffsetPage
+from notes.users.dependencies import get_current_user, require_admin
+
+router = APIRouter(prefix="/notes", tags=["notes"], responses=ERROR_RESPONSES)
+
+NoteId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("", dependencies=[Depends(get_current_user)])
+async def list_notes(
+    session: SessionDep, query: Annotated[NoteQuery, Query()]
+) -> OffsetPage[NoteRead]:
+    """List notes: paged."""
+    return await service.list_notes(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
+async def create_note(data: NoteCreate, session: SessionDep) -> NoteRead:
+    """Create a note."""
+    note = await service.create_note(session, data=data)
+    return NoteRead.model_validate(note)
+
+
+@router.get("/{note_id}", dependencies=[Depends(get_current_user)])
+async def get_note(note_id: NoteId, session: SessionDep) -> NoteRead:
+    """Get one note."""
+    note = await service.get_note(session, note_id=note_id)
+    return NoteRead.model_validate(note)
+
+
+@router.patch("/{note_id}", dependencies=[Depends(require_admin)])
+async def update_note(note_id: NoteId, data: NoteUpdate, session: SessionDep) -> NoteRead:
+    """Change some fields of a note."""
+    note = await service.update_note(session, note_id=note_id, data=data)
+    return NoteRead.model_validate(note)
+
+
+@router.delete(
+    "/{note_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[Depends(require_admin)]
+)
+async def delete_note(note_id: NoteId, session: SessionDep) -> None:
+    """Delete a note."""
+    await service.delete_note(session, note_id=note_id)

@@ -1,0 +1,73 @@
+"""Note: business logic, as keyword-only functions over an AsyncSession."""
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notes.crud import commit_or_conflict
+from notes.errors import NotFoundError
+from notes.notes.models import Note
+from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
+from notes.pagination import OffsetPage
+
+_CONFLICT = "The note conflicts with an existing one."
+
+
+def _conditions(query: NoteQuery) -> list[ColumnElement[bool]]:
+    """SQL conditions of the list filters."""
+    conditions: list[ColumnElement[bool]] = []
+
+    return conditions
+
+
+async def list_notes(session: AsyncSession, *, query: NoteQuery) -> OffsetPage[NoteRead]:
+    """One page of notes matching the filters, with the total count."""
+    conditions = _conditions(query)
+    total = await session.scalar(select(func.count()).select_from(Note).where(*conditions))
+    rows = await session.scalars(
+        select(Note)
+        .where(*conditions)
+        .order_by(Note.id.asc())
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    return OffsetPage[NoteRead](
+        items=[NoteRead.model_validate(row) for row in rows],
+        total=total or 0,
+        offset=query.offset,
+        limit=query.limit,
+    )
+
+
+async def get_note(session: AsyncSession, *, note_id: int) -> Note:
+    """The note with this id, with everything its read schema shows; 404 if absent."""
+    note = await session.scalar(
+        select(Note).where(Note.id == note_id).execution_options(populate_existing=True)
+    )
+    if note is None:
+        msg = f"Note {note_id} not found."
+        raise NotFoundError(msg)
+    return note
+
+
+async def create_note(session: AsyncSession, *, data: NoteCreate) -> Note:
+    """Create a note; 409 if it duplicates a unique value."""
+    note = Note(**data.model_dump())
+    session.add(note)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_note(session, note_id=note.id)
+
+
+async def update_note(session: AsyncSession, *, note_id: int, data: NoteUpdate) -> Note:
+    """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
+    note = await get_note(session, note_id=note_id)
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(note, name, value)
+    await commit_or_conflict(session, _CONFLICT)
+    return await get_note(session, note_id=note_id)
+
+
+async def delete_note(session: AsyncSession, *, note_id: int) -> None:
+    """Delete a note; 409 if other rows still depend on it."""
+    note = await get_note(session, note_id=note_id)
+    await session.delete(note)
+    await commit_or_conflict(session, f"Note {note_id} is still referenced and cannot be deleted.")
