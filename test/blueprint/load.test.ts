@@ -53,7 +53,6 @@ describe("parseBlueprintYaml: valid input", () => {
           indexes: [],
           checks: [],
           pagination: "offset",
-          read: "authenticated",
           write: "admin",
         },
       ],
