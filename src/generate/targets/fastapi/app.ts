@@ -48,7 +48,7 @@ ${lines.join("\n")}${validator}
 def get_settings() -> Settings:
     """The settings, read once per process."""
     return Settings()`;
-  return pyModule("Settings from environment variables and .env.", imports, body);
+  return pyModule("Settings from environment variables and .env.", imports, body, [model.pkg]);
 }
 
 export function mainModule(model: ProjectModel, description: string): string {
@@ -99,7 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 app = create_app()`;
-  return pyModule("Application factory: middleware, error handlers and routers.", imports, body);
+  return pyModule("Application factory: middleware, error handlers and routers.", imports, body, [pkg]);
 }
 
 export function modelsRegistry(model: ProjectModel, names: Map<string, string[]>): string {
@@ -121,5 +121,6 @@ export function modelsRegistry(model: ProjectModel, names: Map<string, string[]>
 
 # Complete only because every model module is imported above.
 metadata = Base.metadata`,
+    [model.pkg],
   );
 }

@@ -97,7 +97,9 @@ ${body}`);
       .map((e) => `    from ${pkg}.${e.plural}.models import ${e.name}`);
     typeChecking = `if TYPE_CHECKING:\n${lines.join("\n")}\n\n\n`;
   }
-  return pyModule(`${entity.name}: database model.`, imports, `${typeChecking}${blocks.join("\n\n\n")}`);
+  return pyModule(`${entity.name}: database model.`, imports, `${typeChecking}${blocks.join("\n\n\n")}`, [
+    pkg,
+  ]);
 }
 
 function describe(ctx: EntityContext): string {

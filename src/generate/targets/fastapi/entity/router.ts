@@ -71,7 +71,7 @@ async def update_${ctx.var}(
 async def delete_${ctx.var}(${p}: ${Id}, session: SessionDep${write.param}) -> None:
     """Delete a ${ctx.human}."""
     await service.delete_${ctx.var}(session, ${p}=${p}${write.arg})`;
-  return pyModule(`${entity.name}: HTTP routes.`, imports, body);
+  return pyModule(`${entity.name}: HTTP routes.`, imports, body, [pkg]);
 }
 
 /**

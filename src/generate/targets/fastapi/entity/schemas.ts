@@ -41,7 +41,7 @@ export function schemasModule(ctx: EntityContext): string {
   blocks.push(createClass(ctx, createType, imports));
   blocks.push(updateClass(ctx, createType, imports));
   blocks.push(queryClass(ctx, imports));
-  return pyModule(`${entity.name}: request and response schemas.`, imports, blocks.join("\n\n\n"));
+  return pyModule(`${entity.name}: request and response schemas.`, imports, blocks.join("\n\n\n"), [pkg]);
 }
 
 /** Name of the function listing broken cross-field rules, shared by the Create schema and the service. */

@@ -50,6 +50,7 @@ export function serviceModule(ctx: EntityContext): string {
     `${E}: business logic, as keyword-only functions over an AsyncSession.`,
     imports,
     blocks.join("\n\n\n"),
+    [pkg],
   );
 }
 

@@ -46,6 +46,7 @@ export function entityTestsModule(ctx: EntityContext): string {
     `${ctx.entity.name} API: CRUD, validation, paging, filters and permissions.`,
     t.imports,
     tests.join("\n\n\n"),
+    [ctx.pkg, "tests"],
   );
 }
 

@@ -100,7 +100,10 @@ def auth_headers(user: User) -> dict[str, str]:
     blocks.push(createFactory(project, entity, imports));
     blocks.push(payloadFactory(project, entity));
   }
-  return pyModule("Test data: saved rows and valid request bodies.", imports, blocks.join("\n\n\n"));
+  return pyModule("Test data: saved rows and valid request bodies.", imports, blocks.join("\n\n\n"), [
+    pkg,
+    "tests",
+  ]);
 }
 
 function ownerParam(project: ResolvedProject, entity: ResolvedEntity): { param: string; arg: string } {
