@@ -40,7 +40,7 @@ export function buildFastapiProject(project: ResolvedProject): ProjectModel {
   if (blueprint.deploy.docker) {
     model.tree.add("Dockerfile", dockerfile(model.pkg, blueprint.python));
     model.tree.add(".dockerignore", DOCKERIGNORE);
-    model.tree.add("compose.yaml", composeYaml(model.name));
+    model.tree.add("compose.yaml", composeYaml(model.name, project.auth));
   }
   if (blueprint.deploy.ci) model.tree.add(".github/workflows/ci.yml", ciWorkflow(model.name));
   return model;

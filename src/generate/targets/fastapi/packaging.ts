@@ -263,15 +263,17 @@ CMD ["sh", "-c", "alembic upgrade head && exec uvicorn ${pkg}.main:app --host 0.
 `;
 }
 
-export function composeYaml(name: string): string {
+export function composeYaml(name: string, auth: boolean): string {
+  const secret = auth
+    ? "\n      JWT_SECRET: ${JWT_SECRET:?set JWT_SECRET to a random string of 32+ characters}"
+    : "";
   return `services:
   app:
     build: .
     ports:
       - "8000:8000"
     environment:
-      DATABASE_URL: postgresql+asyncpg://${name}:${name}@db:5432/${name}
-      JWT_SECRET: \${JWT_SECRET:?set JWT_SECRET to a random string of 32+ characters}
+      DATABASE_URL: postgresql+asyncpg://${name}:${name}@db:5432/${name}${secret}
     depends_on:
       db:
         condition: service_healthy
@@ -393,6 +395,6 @@ Checks: \`uv run ruff check . && uv run ruff format --check . && uv run mypy && 
 ${sections}
 ## Deployment
 
-\`docker compose up --build\` runs the app with PostgreSQL (set \`JWT_SECRET\` first). The image is multi-stage, runs as a non-root user, applies migrations on start and serves with uvicorn (uvloop, httptools).
+\`docker compose up --build\` runs the app with PostgreSQL${model.settings.some((x) => x.name === "jwt_secret") ? " (set `JWT_SECRET` first)" : ""}. The image is multi-stage, runs as a non-root user, applies migrations on start and serves with uvicorn (uvloop, httptools).
 `;
 }
