@@ -30,3 +30,12 @@ export function words(snake: string): string {
 export function upperSnake(name: string): string {
   return snakeCase(name).toUpperCase();
 }
+
+/** `order item` → `an order item`: the indefinite article for docstrings. */
+export function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -41,7 +41,7 @@ def auth_headers(user: User) -> dict[str, str]:
 
 
 async def create_tag(session: AsyncSession, **overrides: object) -> Tag:
-    """A saved tag; required references are created unless given."""
+    """A tag, saved; required references are created unless given."""
     n = next(_sequence)
     values: dict[str, Any] = {"name": f"name-{n}"}
     values.update(overrides)
@@ -60,7 +60,7 @@ def tag_payload(**overrides: object) -> dict[str, Any]:
 
 
 async def create_post(session: AsyncSession, owner: User, **overrides: object) -> Post:
-    """A saved post; required references are created unless given."""
+    """A post, saved; required references are created unless given."""
     n = next(_sequence)
     values: dict[str, Any] = {
         "title": "alpha",
@@ -92,7 +92,7 @@ def post_payload(**overrides: object) -> dict[str, Any]:
 
 
 async def create_comment(session: AsyncSession, owner: User, **overrides: object) -> Comment:
-    """A saved comment; required references are created unless given."""
+    """A comment, saved; required references are created unless given."""
     values: dict[str, Any] = {"body": "alpha", "owner_id": owner.id}
     if "post_id" not in overrides:
         values["post_id"] = (await create_post(session, owner=owner)).id

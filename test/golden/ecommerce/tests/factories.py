@@ -47,7 +47,7 @@ def auth_headers(user: User) -> dict[str, str]:
 
 
 async def create_category(session: AsyncSession, **overrides: object) -> Category:
-    """A saved category; required references are created unless given."""
+    """A category, saved; required references are created unless given."""
     n = next(_sequence)
     values: dict[str, Any] = {"name": f"name-{n}", "description": "alpha"}
     values.update(overrides)
@@ -66,7 +66,7 @@ def category_payload(**overrides: object) -> dict[str, Any]:
 
 
 async def create_tag(session: AsyncSession, **overrides: object) -> Tag:
-    """A saved tag; required references are created unless given."""
+    """A tag, saved; required references are created unless given."""
     n = next(_sequence)
     values: dict[str, Any] = {"label": f"label-{n}"}
     values.update(overrides)
@@ -85,7 +85,7 @@ def tag_payload(**overrides: object) -> dict[str, Any]:
 
 
 async def create_product(session: AsyncSession, **overrides: object) -> Product:
-    """A saved product; required references are created unless given."""
+    """A product, saved; required references are created unless given."""
     n = next(_sequence)
     values: dict[str, Any] = {
         "sku": f"SKU-1-{n}",
@@ -124,7 +124,7 @@ async def product_payload(session: AsyncSession, **overrides: object) -> dict[st
 
 
 async def create_customer(session: AsyncSession, owner: User, **overrides: object) -> Customer:
-    """A saved customer; required references are created unless given."""
+    """A customer, saved; required references are created unless given."""
     n = next(_sequence)
     values: dict[str, Any] = {
         "full_name": "alpha",
@@ -154,7 +154,7 @@ def customer_payload(**overrides: object) -> dict[str, Any]:
 
 
 async def create_cart(session: AsyncSession, owner: User, **overrides: object) -> Cart:
-    """A saved cart; required references are created unless given."""
+    """A cart, saved; required references are created unless given."""
     values: dict[str, Any] = {"note": "alpha", "owner_id": owner.id}
     values.update(overrides)
     cart = Cart(**values)
@@ -171,7 +171,7 @@ def cart_payload(**overrides: object) -> dict[str, Any]:
 
 
 async def create_cart_item(session: AsyncSession, owner: User, **overrides: object) -> CartItem:
-    """A saved cart item; required references are created unless given."""
+    """A cart item, saved; required references are created unless given."""
     values: dict[str, Any] = {"quantity": 2, "owner_id": owner.id}
     if "product_id" not in overrides:
         values["product_id"] = (await create_product(session)).id
@@ -198,7 +198,7 @@ async def cart_item_payload(
 
 
 async def create_order(session: AsyncSession, owner: User, **overrides: object) -> Order:
-    """A saved order; required references are created unless given."""
+    """An order, saved; required references are created unless given."""
     values: dict[str, Any] = {
         "status": OrderStatus.CANCELLED,
         "total": Decimal("10.00"),
@@ -219,7 +219,7 @@ async def create_order(session: AsyncSession, owner: User, **overrides: object) 
 async def order_payload(
     session: AsyncSession, *, owner: User, **overrides: object
 ) -> dict[str, Any]:
-    """A valid JSON body to create a order (referenced rows are saved first)."""
+    """A valid JSON body to create an order (referenced rows are saved first)."""
     payload: dict[str, Any] = {
         "status": "cancelled",
         "total": "10.00",
@@ -234,7 +234,7 @@ async def order_payload(
 
 
 async def create_order_item(session: AsyncSession, owner: User, **overrides: object) -> OrderItem:
-    """A saved order item; required references are created unless given."""
+    """An order item, saved; required references are created unless given."""
     values: dict[str, Any] = {"quantity": 2, "unit_price": Decimal("10.00"), "owner_id": owner.id}
     if "product_id" not in overrides:
         values["product_id"] = (await create_product(session)).id
@@ -250,7 +250,7 @@ async def create_order_item(session: AsyncSession, owner: User, **overrides: obj
 async def order_item_payload(
     session: AsyncSession, *, owner: User, **overrides: object
 ) -> dict[str, Any]:
-    """A valid JSON body to create a order item (referenced rows are saved first)."""
+    """A valid JSON body to create an order item (referenced rows are saved first)."""
     payload: dict[str, Any] = {"quantity": 2, "unit_price": "10.00"}
     if "product_id" not in overrides:
         payload["product_id"] = (await create_product(session)).id

@@ -14,7 +14,7 @@ _sequence = itertools.count(1)
 
 
 async def create_warehouse(session: AsyncSession, **overrides: object) -> Warehouse:
-    """A saved warehouse; required references are created unless given."""
+    """A warehouse, saved; required references are created unless given."""
     n = next(_sequence)
     values: dict[str, Any] = {
         "code": f"BER{n % 100:02d}",
@@ -45,7 +45,7 @@ def warehouse_payload(**overrides: object) -> dict[str, Any]:
 
 
 async def create_item(session: AsyncSession, **overrides: object) -> Item:
-    """A saved item; required references are created unless given."""
+    """An item, saved; required references are created unless given."""
     n = next(_sequence)
     values: dict[str, Any] = {
         "barcode": f"barcode-{n}",
@@ -64,7 +64,7 @@ async def create_item(session: AsyncSession, **overrides: object) -> Item:
 
 
 async def item_payload(session: AsyncSession, **overrides: object) -> dict[str, Any]:
-    """A valid JSON body to create a item (referenced rows are saved first)."""
+    """A valid JSON body to create an item (referenced rows are saved first)."""
     n = next(_sequence)
     payload: dict[str, Any] = {
         "barcode": f"barcode-{n}",
@@ -80,7 +80,7 @@ async def item_payload(session: AsyncSession, **overrides: object) -> dict[str, 
 
 
 async def create_shipment(session: AsyncSession, **overrides: object) -> Shipment:
-    """A saved shipment; required references are created unless given."""
+    """A shipment, saved; required references are created unless given."""
     values: dict[str, Any] = {
         "quantity": 2,
         "ships_on": date(2024, 1, 1),

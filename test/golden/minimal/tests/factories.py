@@ -38,7 +38,7 @@ def auth_headers(user: User) -> dict[str, str]:
 
 
 async def create_note(session: AsyncSession, **overrides: object) -> Note:
-    """A saved note; required references are created unless given."""
+    """A note, saved; required references are created unless given."""
     values: dict[str, Any] = {"title": "alpha"}
     values.update(overrides)
     note = Note(**values)

@@ -1,7 +1,7 @@
 /** Derived facts about one entity that its model, schemas, service, router and tests all need. */
 import { entityByName, type ResolvedEntity, type ResolvedProject } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
-import { pascalCase, words } from "../../../python/naming.js";
+import { pascalCase, withArticle, words } from "../../../python/naming.js";
 
 export interface EntityContext {
   readonly project: ResolvedProject;
@@ -16,6 +16,8 @@ export interface EntityContext {
   /** `product_id` — path parameter. */
   readonly idParam: string;
   readonly human: string;
+  /** `an order item`: the human name with its article. */
+  readonly aHuman: string;
   readonly auth: boolean;
   /** List and get take the current user: rows are private to their owner. */
   readonly readUser: boolean;
@@ -70,6 +72,7 @@ export function entityContext(project: ResolvedProject, entity: ResolvedEntity):
     var: entity.snake,
     idParam: `${entity.snake}_id`,
     human: words(entity.snake),
+    aHuman: withArticle(words(entity.snake)),
     auth: project.auth,
     readUser,
     writeUser: entity.owned || privateReference,

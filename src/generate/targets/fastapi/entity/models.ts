@@ -1,9 +1,11 @@
 /** `<domain>/models.py`: the SQLAlchemy model of one entity, its enums and association tables. */
+
 import { entityByName } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName, modelColumnType, pythonType } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
+import { capitalize } from "../../../python/naming.js";
 import type { EntityContext } from "./context.js";
 import { linkedEntities } from "./context.js";
 
@@ -105,7 +107,7 @@ ${body}`);
 function describe(ctx: EntityContext): string {
   const text = ctx.entity.description.trim();
   if (text) return text.endsWith(".") ? text : `${text}.`;
-  return `A ${ctx.human}${ctx.entity.owned ? ", owned by the user who created it" : ""}.`;
+  return `${capitalize(ctx.aHuman)}${ctx.entity.owned ? ", owned by the user who created it" : ""}.`;
 }
 
 function enumClass(entity: string, field: Field): string {

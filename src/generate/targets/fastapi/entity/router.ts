@@ -46,7 +46,7 @@ async def list_${ctx.plural}(
 
 @router.post("", status_code=status.HTTP_201_CREATED${writeGuard})
 async def create_${ctx.var}(data: ${names.create}, session: SessionDep${write.param}) -> ${names.read}:
-    """Create a ${ctx.human}."""
+    """Create ${ctx.aHuman}."""
     ${ctx.var} = await service.create_${ctx.var}(session, data=data${write.arg})
     return ${names.read}.model_validate(${ctx.var})
 
@@ -62,14 +62,14 @@ async def get_${ctx.var}(${p}: ${Id}, session: SessionDep${read.param}) -> ${nam
 async def update_${ctx.var}(
     ${p}: ${Id}, data: ${names.update}, session: SessionDep${write.param}
 ) -> ${names.read}:
-    """Change some fields of a ${ctx.human}."""
+    """Change some fields of ${ctx.aHuman}."""
     ${ctx.var} = await service.update_${ctx.var}(session, ${p}=${p}, data=data${write.arg})
     return ${names.read}.model_validate(${ctx.var})
 
 
 @router.delete("/{${p}}", status_code=status.HTTP_204_NO_CONTENT${writeGuard})
 async def delete_${ctx.var}(${p}: ${Id}, session: SessionDep${write.param}) -> None:
-    """Delete a ${ctx.human}."""
+    """Delete ${ctx.aHuman}."""
     await service.delete_${ctx.var}(session, ${p}=${p}${write.arg})`;
   return pyModule(`${entity.name}: HTTP routes.`, imports, body, [pkg]);
 }

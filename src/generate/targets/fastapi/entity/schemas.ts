@@ -1,8 +1,10 @@
 /** `<domain>/schemas.py`: Pydantic v2 Create / Update / Brief / Read / Query schemas of one entity. */
+
 import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName, pythonType, schemaAnnotation, stringLength } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
+import { capitalize } from "../../../python/naming.js";
 import { type EntityContext, fieldAlias, schemaNames } from "./context.js";
 import { defaultExpr } from "./models.js";
 
@@ -67,7 +69,7 @@ function rulesFunction(ctx: EntityContext, imports: Imports): string {
     if (field.type === "datetime") imports.add("datetime:datetime");
   }
   return `def ${rulesFunctionName(ctx)}(*, ${params.join(", ")}) -> list[str]:
-    """Cross-field rules of a ${ctx.human}: one message per broken rule."""
+    """Cross-field rules of ${ctx.aHuman}: one message per broken rule."""
     errors: list[str] = []
 ${body.join("\n")}
     return errors`;
@@ -86,7 +88,7 @@ function briefClass(ctx: EntityContext, imports: Imports): string {
   return classBlock(
     schemaNames(entity).brief,
     "ReadSchema",
-    `A ${ctx.human} without its collections.`,
+    `${capitalize(ctx.aHuman)} without its collections.`,
     lines,
   );
 }
@@ -102,7 +104,7 @@ function readClass(ctx: EntityContext, imports: Imports): string {
   imports.add("datetime:datetime");
   lines.push("created_at: datetime", "updated_at: datetime");
   const names = schemaNames(ctx.entity);
-  return classBlock(names.read, names.brief, `A ${ctx.human} as the API returns it.`, lines);
+  return classBlock(names.read, names.brief, `${capitalize(ctx.aHuman)} as the API returns it.`, lines);
 }
 
 function createClass(ctx: EntityContext, types: Map<string, string>, imports: Imports): string {
@@ -136,7 +138,7 @@ function createClass(ctx: EntityContext, types: Map<string, string>, imports: Im
       "    return self",
     );
   }
-  return classBlock(schemaNames(entity).create, "BaseModel", `Fields to create a ${ctx.human}.`, lines);
+  return classBlock(schemaNames(entity).create, "BaseModel", `Fields to create ${ctx.aHuman}.`, lines);
 }
 
 function updateClass(ctx: EntityContext, types: Map<string, string>, imports: Imports): string {
@@ -161,7 +163,7 @@ function updateClass(ctx: EntityContext, types: Map<string, string>, imports: Im
   return classBlock(
     schemaNames(entity).update,
     "PartialUpdate",
-    `Fields to change on a ${ctx.human}; absent fields stay as they are.`,
+    `Fields to change on ${ctx.aHuman}; absent fields stay as they are.`,
     lines,
   );
 }

@@ -211,7 +211,7 @@ function createBlock(ctx: EntityContext, userParam: string, imports: Imports): s
     );
   }
   return `async def create_${ctx.var}(session: AsyncSession, *, data: ${names.create}${userParam}) -> ${E}:
-    """Create a ${ctx.human}; 409 if it duplicates a unique value."""
+    """Create ${ctx.aHuman}; 409 if it duplicates a unique value."""
 ${lines.join("\n")}
     session.add(${ctx.var})
     await commit_or_conflict(session, _CONFLICT)
@@ -265,7 +265,7 @@ ${lines.join("\n")}
 function deleteBlock(ctx: EntityContext, userParam: string): string {
   const E = ctx.entity.name;
   return `async def delete_${ctx.var}(session: AsyncSession, *, ${ctx.idParam}: int${userParam}) -> None:
-    """Delete a ${ctx.human}; 409 if other rows still depend on it."""
+    """Delete ${ctx.aHuman}; 409 if other rows still depend on it."""
 ${loadForWrite(ctx).join("\n")}
     await session.delete(${ctx.var})
     await commit_or_conflict(session, f"${E} {${ctx.idParam}} is still referenced and cannot be deleted.")`;

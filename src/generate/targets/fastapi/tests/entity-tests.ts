@@ -6,6 +6,7 @@ import { entityByName } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
+import { capitalize, words } from "../../../python/naming.js";
 import { fixedSample, invalidSample } from "../../../python/samples.js";
 import type { EntityContext } from "../entity/context.js";
 import { idsName } from "../entity/schemas.js";
@@ -140,7 +141,7 @@ function invalidFieldTest(t: TestContext): string | undefined {
     const invalid = invalidSample(field);
     if (!invalid) continue;
     return `async def test_create_with_invalid_${field.name}_is_422(${t.writer}) -> None:
-    """${capitalize(field.name)} ${invalid.why} is rejected."""
+    """${capitalize(words(field.name))} ${invalid.why} is rejected."""
     payload = ${payloadCall(t, `${field.name}=${invalid.json}`)}
 
     response = await client.post("/${t.plural}", json=payload${t.writerHeaders})
@@ -479,8 +480,4 @@ function permissionTests(t: TestContext): string[] {
     assert response.status_code == 422`);
   }
   return tests;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1).replace(/_/g, " ");
 }

@@ -2,10 +2,12 @@
  * `tests/factories.py`: one `create_<entity>` (a saved row) and one `<entity>_payload` (a valid JSON body)
  * per entity. Required references are created on the way, owned rows get an owner.
  */
+
 import { entityByName, type ResolvedEntity, type ResolvedProject } from "../../../../blueprint/resolve.js";
 import { enumClassName } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
+import { capitalize, withArticle, words } from "../../../python/naming.js";
 import { factorySample, type Sample } from "../../../python/samples.js";
 
 /** Whether building a row of this entity needs a user: it is owned, or a required reference chain is. */
@@ -145,7 +147,7 @@ function createFactory(project: ResolvedProject, entity: ResolvedEntity, imports
     `    return ${entity.snake}`,
   ];
   return `async def create_${entity.snake}(session: AsyncSession${param}, **overrides: object) -> ${entity.name}:
-    """A saved ${entity.snake.replace(/_/g, " ")}; required references are created unless given."""
+    """${capitalize(withArticle(words(entity.snake)))}, saved; required references are created unless given."""
 ${lines.join("\n")}`;
 }
 
@@ -166,7 +168,7 @@ function payloadFactory(project: ResolvedProject, entity: ResolvedEntity): strin
     "    return payload",
   ];
   return `${signature} -> dict[str, Any]:
-    """A valid JSON body to create a ${entity.snake.replace(/_/g, " ")}${refs.length ? " (referenced rows are saved first)" : ""}."""
+    """A valid JSON body to create ${withArticle(words(entity.snake))}${refs.length ? " (referenced rows are saved first)" : ""}."""
 ${lines.join("\n")}`;
 }
 

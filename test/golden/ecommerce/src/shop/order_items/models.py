@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class OrderItem(TimestampMixin, Base):
-    """A order item, owned by the user who created it."""
+    """An order item, owned by the user who created it."""
 
     __tablename__ = "order_items"
 

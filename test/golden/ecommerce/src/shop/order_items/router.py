@@ -28,7 +28,7 @@ async def list_order_items(
 async def create_order_item(
     data: OrderItemCreate, session: SessionDep, user: CurrentUser
 ) -> OrderItemRead:
-    """Create a order item."""
+    """Create an order item."""
     order_item = await service.create_order_item(session, data=data, user=user)
     return OrderItemRead.model_validate(order_item)
 
@@ -46,7 +46,7 @@ async def get_order_item(
 async def update_order_item(
     order_item_id: OrderItemId, data: OrderItemUpdate, session: SessionDep, user: CurrentUser
 ) -> OrderItemRead:
-    """Change some fields of a order item."""
+    """Change some fields of an order item."""
     order_item = await service.update_order_item(
         session, order_item_id=order_item_id, data=data, user=user
     )
@@ -57,5 +57,5 @@ async def update_order_item(
 async def delete_order_item(
     order_item_id: OrderItemId, session: SessionDep, user: CurrentUser
 ) -> None:
-    """Delete a order item."""
+    """Delete an order item."""
     await service.delete_order_item(session, order_item_id=order_item_id, user=user)

@@ -14,7 +14,7 @@ OrderItemUnitPrice = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_place
 
 
 class OrderItemBrief(ReadSchema):
-    """A order item without its collections."""
+    """An order item without its collections."""
 
     id: int
     quantity: int
@@ -25,14 +25,14 @@ class OrderItemBrief(ReadSchema):
 
 
 class OrderItemRead(OrderItemBrief):
-    """A order item as the API returns it."""
+    """An order item as the API returns it."""
 
     created_at: datetime
     updated_at: datetime
 
 
 class OrderItemCreate(BaseModel):
-    """Fields to create a order item."""
+    """Fields to create an order item."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -43,7 +43,7 @@ class OrderItemCreate(BaseModel):
 
 
 class OrderItemUpdate(PartialUpdate):
-    """Fields to change on a order item; absent fields stay as they are."""
+    """Fields to change on an order item; absent fields stay as they are."""
 
     non_nullable: ClassVar[frozenset[str]] = frozenset(
         {"quantity", "unit_price", "product_id", "order_id"}

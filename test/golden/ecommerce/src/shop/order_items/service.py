@@ -69,7 +69,7 @@ async def get_order_item(session: AsyncSession, *, order_item_id: int, user: Use
 async def create_order_item(
     session: AsyncSession, *, data: OrderItemCreate, user: User
 ) -> OrderItem:
-    """Create a order item; 409 if it duplicates a unique value."""
+    """Create an order item; 409 if it duplicates a unique value."""
     await _check_references(session, data=data, user=user)
     order_item = OrderItem(**data.model_dump(), owner_id=user.id)
     session.add(order_item)
@@ -90,7 +90,7 @@ async def update_order_item(
 
 
 async def delete_order_item(session: AsyncSession, *, order_item_id: int, user: User) -> None:
-    """Delete a order item; 409 if other rows still depend on it."""
+    """Delete an order item; 409 if other rows still depend on it."""
     order_item = await get_order_item(session, order_item_id=order_item_id, user=user)
     await session.delete(order_item)
     await commit_or_conflict(

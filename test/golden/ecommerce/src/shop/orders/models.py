@@ -25,7 +25,7 @@ class OrderStatus(StrEnum):
 
 
 class Order(TimestampMixin, Base):
-    """A order, owned by the user who created it."""
+    """An order, owned by the user who created it."""
 
     __tablename__ = "orders"
     __table_args__ = (Index("ix_orders_status_placed_at", "status", "placed_at"),)

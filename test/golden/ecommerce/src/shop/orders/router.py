@@ -26,7 +26,7 @@ async def list_orders(
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_order(data: OrderCreate, session: SessionDep, user: CurrentUser) -> OrderRead:
-    """Create a order."""
+    """Create an order."""
     order = await service.create_order(session, data=data, user=user)
     return OrderRead.model_validate(order)
 
@@ -42,12 +42,12 @@ async def get_order(order_id: OrderId, session: SessionDep, user: CurrentUser) -
 async def update_order(
     order_id: OrderId, data: OrderUpdate, session: SessionDep, user: CurrentUser
 ) -> OrderRead:
-    """Change some fields of a order."""
+    """Change some fields of an order."""
     order = await service.update_order(session, order_id=order_id, data=data, user=user)
     return OrderRead.model_validate(order)
 
 
 @router.delete("/{order_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_order(order_id: OrderId, session: SessionDep, user: CurrentUser) -> None:
-    """Delete a order."""
+    """Delete an order."""
     await service.delete_order(session, order_id=order_id, user=user)

@@ -15,7 +15,7 @@ OrderTotal = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 
 
 def order_rule_errors(*, placed_at: datetime | None, shipped_at: datetime | None) -> list[str]:
-    """Cross-field rules of a order: one message per broken rule."""
+    """Cross-field rules of an order: one message per broken rule."""
     errors: list[str] = []
     if shipped_at is not None and placed_at is not None and not shipped_at >= placed_at:
         errors.append("an order cannot ship before it is placed")
@@ -23,7 +23,7 @@ def order_rule_errors(*, placed_at: datetime | None, shipped_at: datetime | None
 
 
 class OrderBrief(ReadSchema):
-    """A order without its collections."""
+    """An order without its collections."""
 
     id: int
     status: OrderStatus
@@ -36,7 +36,7 @@ class OrderBrief(ReadSchema):
 
 
 class OrderRead(OrderBrief):
-    """A order as the API returns it."""
+    """An order as the API returns it."""
 
     items: list[OrderItemBrief]
     created_at: datetime
@@ -44,7 +44,7 @@ class OrderRead(OrderBrief):
 
 
 class OrderCreate(BaseModel):
-    """Fields to create a order."""
+    """Fields to create an order."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -64,7 +64,7 @@ class OrderCreate(BaseModel):
 
 
 class OrderUpdate(PartialUpdate):
-    """Fields to change on a order; absent fields stay as they are."""
+    """Fields to change on an order; absent fields stay as they are."""
 
     non_nullable: ClassVar[frozenset[str]] = frozenset(
         {"status", "total", "placed_at", "shipping_address", "customer_id"}

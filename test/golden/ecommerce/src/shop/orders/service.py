@@ -97,7 +97,7 @@ async def get_order(session: AsyncSession, *, order_id: int, user: User) -> Orde
 
 
 async def create_order(session: AsyncSession, *, data: OrderCreate, user: User) -> Order:
-    """Create a order; 409 if it duplicates a unique value."""
+    """Create an order; 409 if it duplicates a unique value."""
     await _check_references(session, data=data, user=user)
     order = Order(**data.model_dump(), owner_id=user.id)
     session.add(order)
@@ -119,7 +119,7 @@ async def update_order(
 
 
 async def delete_order(session: AsyncSession, *, order_id: int, user: User) -> None:
-    """Delete a order; 409 if other rows still depend on it."""
+    """Delete an order; 409 if other rows still depend on it."""
     order = await get_order(session, order_id=order_id, user=user)
     await session.delete(order)
     await commit_or_conflict(

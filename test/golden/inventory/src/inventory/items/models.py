@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 class Item(TimestampMixin, Base):
-    """A item."""
+    """An item."""
 
     __tablename__ = "items"
     __table_args__ = (UniqueConstraint("warehouse_id", "barcode"),)

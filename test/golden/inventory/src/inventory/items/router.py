@@ -25,7 +25,7 @@ async def list_items(
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_item(data: ItemCreate, session: SessionDep) -> ItemRead:
-    """Create a item."""
+    """Create an item."""
     item = await service.create_item(session, data=data)
     return ItemRead.model_validate(item)
 
@@ -39,12 +39,12 @@ async def get_item(item_id: ItemId, session: SessionDep) -> ItemRead:
 
 @router.patch("/{item_id}")
 async def update_item(item_id: ItemId, data: ItemUpdate, session: SessionDep) -> ItemRead:
-    """Change some fields of a item."""
+    """Change some fields of an item."""
     item = await service.update_item(session, item_id=item_id, data=data)
     return ItemRead.model_validate(item)
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_item(item_id: ItemId, session: SessionDep) -> None:
-    """Delete a item."""
+    """Delete an item."""
     await service.delete_item(session, item_id=item_id)

@@ -15,7 +15,7 @@ ItemMaxLevel = Annotated[int, Field(ge=0, le=2147483647)]
 
 
 def item_rule_errors(*, min_level: int | None, max_level: int | None) -> list[str]:
-    """Cross-field rules of a item: one message per broken rule."""
+    """Cross-field rules of an item: one message per broken rule."""
     errors: list[str] = []
     if max_level is not None and min_level is not None and not max_level >= min_level:
         errors.append("max_level must be greater than or equal to min_level")
@@ -23,7 +23,7 @@ def item_rule_errors(*, min_level: int | None, max_level: int | None) -> list[st
 
 
 class ItemBrief(ReadSchema):
-    """A item without its collections."""
+    """An item without its collections."""
 
     id: int
     barcode: str
@@ -35,14 +35,14 @@ class ItemBrief(ReadSchema):
 
 
 class ItemRead(ItemBrief):
-    """A item as the API returns it."""
+    """An item as the API returns it."""
 
     created_at: datetime
     updated_at: datetime
 
 
 class ItemCreate(BaseModel):
-    """Fields to create a item."""
+    """Fields to create an item."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -62,7 +62,7 @@ class ItemCreate(BaseModel):
 
 
 class ItemUpdate(PartialUpdate):
-    """Fields to change on a item; absent fields stay as they are."""
+    """Fields to change on an item; absent fields stay as they are."""
 
     non_nullable: ClassVar[frozenset[str]] = frozenset(
         {"barcode", "name", "min_level", "max_level", "warehouse_id"}

@@ -77,7 +77,7 @@ async def get_item(session: AsyncSession, *, item_id: int) -> Item:
 
 
 async def create_item(session: AsyncSession, *, data: ItemCreate) -> Item:
-    """Create a item; 409 if it duplicates a unique value."""
+    """Create an item; 409 if it duplicates a unique value."""
     await _check_references(session, data=data)
     item = Item(**data.model_dump())
     session.add(item)
@@ -97,7 +97,7 @@ async def update_item(session: AsyncSession, *, item_id: int, data: ItemUpdate) 
 
 
 async def delete_item(session: AsyncSession, *, item_id: int) -> None:
-    """Delete a item; 409 if other rows still depend on it."""
+    """Delete an item; 409 if other rows still depend on it."""
     item = await get_item(session, item_id=item_id)
     await session.delete(item)
     await commit_or_conflict(session, f"Item {item_id} is still referenced and cannot be deleted.")
