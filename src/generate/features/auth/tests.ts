@@ -1,4 +1,5 @@
 /** The generated tests of the auth feature: sign-up, login, refresh, token checks and the admin command. */
+import { Imports, pyModule } from "../../python/imports.js";
 
 export function authTests(pkg: string): [string, string][] {
   return [
@@ -9,20 +10,26 @@ export function authTests(pkg: string): [string, string][] {
 }
 
 function authTestModule(pkg: string): string {
-  return `"""Authentication: register, login, refresh, /me and every way a token can be wrong."""
-
-from datetime import UTC, datetime, timedelta
-
-import jwt
-from httpx import AsyncClient
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from ${pkg}.config import get_settings
-from ${pkg}.security import ALGORITHM, create_token
-from ${pkg}.users.models import DEFAULT_ROLE, User
-from tests.factories import PASSWORD, auth_headers, create_user
-
-NEW_USER = {"email": "Ada@Example.com", "password": "a-long-password", "full_name": "Ada"}
+  const imports = new Imports().add(
+    "datetime:UTC",
+    "datetime:datetime",
+    "datetime:timedelta",
+    "jwt",
+    "httpx:AsyncClient",
+    "sqlalchemy.ext.asyncio:AsyncSession",
+    `${pkg}.config:get_settings`,
+    `${pkg}.security:ALGORITHM`,
+    `${pkg}.security:create_token`,
+    `${pkg}.users.models:DEFAULT_ROLE`,
+    `${pkg}.users.models:User`,
+    "tests.factories:PASSWORD",
+    "tests.factories:auth_headers",
+    "tests.factories:create_user",
+  );
+  return pyModule(
+    "Authentication: register, login, refresh, /me and every way a token can be wrong.",
+    imports,
+    `NEW_USER = {"email": "Ada@Example.com", "password": "a-long-password", "full_name": "Ada"}
 
 
 async def login(client: AsyncClient, email: str, password: str = PASSWORD) -> dict[str, str]:
@@ -122,25 +129,28 @@ async def test_bad_tokens_are_401(client: AsyncClient, user: User) -> None:
         assert response.status_code == 401, token
     anonymous = await client.get("/auth/me")
     assert anonymous.status_code == 401
-    assert anonymous.headers["WWW-Authenticate"] == "Bearer"
-`;
+    assert anonymous.headers["WWW-Authenticate"] == "Bearer"`,
+    [pkg, "tests"],
+  );
 }
 
 function cliTestModule(pkg: string): string {
-  return `"""The create-admin command."""
-
-import getpass
-from unittest.mock import AsyncMock
-
-import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
-from ${pkg}.users import cli
-from ${pkg}.users.models import ADMIN_ROLE, User
-from tests.factories import create_user
-
-
-async def test_create_admin_creates_then_promotes(engine: AsyncEngine, session: AsyncSession) -> None:
+  const imports = new Imports().add(
+    "getpass",
+    "unittest.mock:AsyncMock",
+    "pytest",
+    "sqlalchemy.ext.asyncio:AsyncEngine",
+    "sqlalchemy.ext.asyncio:AsyncSession",
+    "sqlalchemy.ext.asyncio:async_sessionmaker",
+    `${pkg}.users:cli`,
+    `${pkg}.users.models:ADMIN_ROLE`,
+    `${pkg}.users.models:User`,
+    "tests.factories:create_user",
+  );
+  return pyModule(
+    "The create-admin command.",
+    imports,
+    `async def test_create_admin_creates_then_promotes(engine: AsyncEngine, session: AsyncSession) -> None:
     factory = async_sessionmaker(engine, expire_on_commit=False)
     existing = await create_user(session)
 
@@ -170,6 +180,7 @@ def test_main_rejects_an_invalid_email(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(getpass, "getpass", lambda _prompt: "a-long-password")
     monkeypatch.setattr(cli, "SessionFactory", async_sessionmaker())
 
-    assert cli.main(["create-admin", "not-an-email"]) == 2
-`;
+    assert cli.main(["create-admin", "not-an-email"]) == 2`,
+    [pkg, "tests"],
+  );
 }

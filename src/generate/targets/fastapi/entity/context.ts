@@ -61,7 +61,9 @@ export function entityContext(project: ResolvedProject, entity: ResolvedEntity):
       kind: "many-to-many" as const,
     })),
   ];
-  const privateReference = entity.manyToOne.some((r) => entityByName(project, r.target).read === "owner");
+  const privateReference = [...entity.manyToOne, ...entity.manyToMany].some(
+    (r) => entityByName(project, r.target).read === "owner",
+  );
   const readUser = entity.owned && entity.read === "owner";
   return {
     project,

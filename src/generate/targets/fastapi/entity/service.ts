@@ -1,5 +1,5 @@
 /** `<domain>/service.py`: keyword-only async functions holding the business logic of one entity. */
-import { entityByName } from "../../../../blueprint/resolve.js";
+import { entityByName, type ResolvedEntity } from "../../../../blueprint/resolve.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
 import type { EntityContext } from "./context.js";
@@ -207,7 +207,7 @@ function createBlock(ctx: EntityContext, userParam: string, imports: Imports): s
     const target = entityByName(ctx.project, link.target);
     imports.add(`${ctx.pkg}.crud:require_rows`, `${ctx.pkg}.${target.plural}.models:${target.name}`);
     lines.push(
-      `    ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${idsName(link.name)}, field=${pyStr(idsName(link.name))})`,
+      `    ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${idsName(link.name)}, field=${pyStr(idsName(link.name))}${privateWhere(target)})`,
     );
   }
   return `async def create_${ctx.var}(session: AsyncSession, *, data: ${names.create}${userParam}) -> ${E}:
@@ -216,6 +216,13 @@ ${lines.join("\n")}
     session.add(${ctx.var})
     await commit_or_conflict(session, _CONFLICT)
     return await get_${ctx.var}(session, ${ctx.idParam}=${ctx.var}.id${userArgs(ctx.readUser).arg})`;
+}
+
+/** The `where=` argument limiting referenced rows of a private entity to the user's own. */
+function privateWhere(target: ResolvedEntity): string {
+  return target.read === "owner"
+    ? `, where=[] if user.is_admin else [${target.name}.owner_id == user.id]`
+    : "";
 }
 
 function refsArg(ctx: EntityContext): string {
@@ -249,7 +256,7 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
     const ids = idsName(link.name);
     lines.push(
       `    if data.${ids} is not None:`,
-      `        ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${ids}, field=${pyStr(ids)})`,
+      `        ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${ids}, field=${pyStr(ids)}${privateWhere(target)})`,
     );
   }
   if (entity.checks.length) lines.push(`    _check_rules(${ctx.var})`);
@@ -283,8 +290,7 @@ function referencesBlock(ctx: EntityContext, imports: Imports): string | undefin
   for (const link of ctx.entity.manyToOne) {
     const target = entityByName(ctx.project, link.target);
     if (target.name !== ctx.entity.name) imports.add(`${ctx.pkg}.${target.plural}.models:${target.name}`);
-    const where =
-      target.read === "owner" ? `, where=[] if user.is_admin else [${target.name}.owner_id == user.id]` : "";
+    const where = privateWhere(target);
     lines.push(
       `    if data.${link.column} is not None:`,
       `        await require_rows(session, ${target.name}, [data.${link.column}], field=${pyStr(link.column)}${where})`,

@@ -1,13 +1,32 @@
 /** `tests/conftest.py` and `tests/test_app.py`: fixtures, and tests of the application core. */
 import type { ResolvedProject } from "../../../../blueprint/resolve.js";
+import { Imports, pyModule } from "../../../python/imports.js";
 
 export function conftestModule(project: ResolvedProject): string {
   const pkg = project.name;
-  const authImports = project.auth
-    ? `from ${pkg}.users.models import ADMIN_ROLE, User
-from tests.factories import auth_headers, create_user
-`
-    : "";
+  const imports = new Imports().add(
+    "os",
+    "collections.abc:AsyncIterator",
+    "collections.abc:Iterator",
+    "contextlib:contextmanager",
+    "dataclasses:dataclass",
+    "pathlib:Path",
+    "pytest",
+    "httpx:ASGITransport",
+    "httpx:AsyncClient",
+    "sqlalchemy:event",
+    "sqlalchemy.ext.asyncio:AsyncEngine",
+    "sqlalchemy.ext.asyncio:AsyncSession",
+    "sqlalchemy.ext.asyncio:async_sessionmaker",
+    `${pkg}.db:build_engine`,
+    `${pkg}.db:get_session`,
+    `${pkg}.main:create_app`,
+    `${pkg}.models:metadata`,
+  );
+  if (project.auth) {
+    imports.add(`${pkg}.users.models:ADMIN_ROLE`, `${pkg}.users.models:User`);
+    imports.add("tests.factories:auth_headers", "tests.factories:create_user");
+  }
   const authFixtures = project.auth
     ? `
 
@@ -34,25 +53,10 @@ def admin_headers(admin: User) -> dict[str, str]:
     """Authorization header of \`admin\`."""
     return auth_headers(admin)`
     : "";
-  return `"""Fixtures: an isolated database per test, an HTTP client on the app, users and their tokens."""
-
-import os
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-
-import pytest
-from httpx import ASGITransport, AsyncClient
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
-from ${pkg}.db import build_engine, get_session
-from ${pkg}.main import create_app
-from ${pkg}.models import metadata
-${authImports}
-
-@pytest.fixture
+  return pyModule(
+    "Fixtures: an isolated database per test, an HTTP client on the app, users and their tokens.",
+    imports,
+    `@pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     """A fresh schema per test on DATABASE_URL (e.g. PostgreSQL), else on a temporary SQLite file.
 
@@ -121,8 +125,9 @@ class QueryCounter:
 @pytest.fixture
 def query_counter(engine: AsyncEngine) -> QueryCounter:
     """Counts SQL statements, to prove list endpoints have no N+1 queries."""
-    return QueryCounter(engine)${authFixtures}
-`;
+    return QueryCounter(engine)${authFixtures}`,
+    [pkg, "tests"],
+  );
 }
 
 export function appTestsModule(project: ResolvedProject): string {

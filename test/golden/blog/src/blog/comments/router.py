@@ -18,10 +18,10 @@ CommentId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_comments(
-    session: SessionDep, query: Annotated[CommentQuery, Query()], user: CurrentUser
+    session: SessionDep, query: Annotated[CommentQuery, Query()]
 ) -> CursorPage[CommentRead]:
     """List comments: paged, filtered."""
-    return await service.list_comments(session, query=query, user=user)
+    return await service.list_comments(session, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -34,9 +34,9 @@ async def create_comment(
 
 
 @router.get("/{comment_id}")
-async def get_comment(comment_id: CommentId, session: SessionDep, user: CurrentUser) -> CommentRead:
+async def get_comment(comment_id: CommentId, session: SessionDep) -> CommentRead:
     """Get one comment."""
-    comment = await service.get_comment(session, comment_id=comment_id, user=user)
+    comment = await service.get_comment(session, comment_id=comment_id)
     return CommentRead.model_validate(comment)
 
 

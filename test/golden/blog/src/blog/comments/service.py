@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from blog.comments.models import Comment
 from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
 from blog.crud import commit_or_conflict, require_rows
-from blog.errors import NotFoundError
+from blog.errors import NotFoundError, PermissionDeniedError
 from blog.pagination import CursorPage, decode_cursor, encode_cursor
 from blog.posts.models import Post
 from blog.users.models import User
@@ -14,9 +14,9 @@ from blog.users.models import User
 _CONFLICT = "The comment conflicts with an existing one."
 
 
-def _conditions(query: CommentQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: CommentQuery) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+    conditions: list[ColumnElement[bool]] = []
     if query.post_id is not None:
         conditions.append(Comment.post_id == query.post_id)
     if query.owner_id is not None:
@@ -24,16 +24,9 @@ def _conditions(query: CommentQuery, user: User) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
-    """Users see their own comments; administrators see all."""
-    return [] if user.is_admin else [Comment.owner_id == user.id]
-
-
-async def list_comments(
-    session: AsyncSession, *, query: CommentQuery, user: User
-) -> CursorPage[CommentRead]:
+async def list_comments(session: AsyncSession, *, query: CommentQuery) -> CursorPage[CommentRead]:
     """One page of comments after the cursor, in id order (keyset pagination: no OFFSET scan)."""
-    conditions = _conditions(query, user)
+    conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Comment.id > decode_cursor(query.cursor))
     rows = list(
@@ -48,12 +41,10 @@ async def list_comments(
     )
 
 
-async def get_comment(session: AsyncSession, *, comment_id: int, user: User) -> Comment:
+async def get_comment(session: AsyncSession, *, comment_id: int) -> Comment:
     """The comment with this id, with everything its read schema shows; 404 if absent."""
     comment = await session.scalar(
-        select(Comment)
-        .where(Comment.id == comment_id, *_visible_to(user))
-        .execution_options(populate_existing=True)
+        select(Comment).where(Comment.id == comment_id).execution_options(populate_existing=True)
     )
     if comment is None:
         msg = f"Comment {comment_id} not found."
@@ -63,43 +54,44 @@ async def get_comment(session: AsyncSession, *, comment_id: int, user: User) -> 
 
 async def create_comment(session: AsyncSession, *, data: CommentCreate, user: User) -> Comment:
     """Create a comment; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data, user=user)
+    await _check_references(session, data=data)
     comment = Comment(**data.model_dump(), owner_id=user.id)
     session.add(comment)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_comment(session, comment_id=comment.id, user=user)
+    return await get_comment(session, comment_id=comment.id)
 
 
 async def update_comment(
     session: AsyncSession, *, comment_id: int, data: CommentUpdate, user: User
 ) -> Comment:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
-    comment = await get_comment(session, comment_id=comment_id, user=user)
-    await _check_references(session, data=data, user=user)
+    comment = await get_comment(session, comment_id=comment_id)
+    _require_owner(comment, user)
+    await _check_references(session, data=data)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(comment, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_comment(session, comment_id=comment_id, user=user)
+    return await get_comment(session, comment_id=comment_id)
 
 
 async def delete_comment(session: AsyncSession, *, comment_id: int, user: User) -> None:
     """Delete a comment; 409 if other rows still depend on it."""
-    comment = await get_comment(session, comment_id=comment_id, user=user)
+    comment = await get_comment(session, comment_id=comment_id)
+    _require_owner(comment, user)
     await session.delete(comment)
     await commit_or_conflict(
         session, f"Comment {comment_id} is still referenced and cannot be deleted."
     )
 
 
-async def _check_references(
-    session: AsyncSession, *, data: CommentCreate | CommentUpdate, user: User
-) -> None:
-    """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
+async def _check_references(session: AsyncSession, *, data: CommentCreate | CommentUpdate) -> None:
+    """Referenced rows must exist: 422 otherwise."""
     if data.post_id is not None:
-        await require_rows(
-            session,
-            Post,
-            [data.post_id],
-            field="post_id",
-            where=[] if user.is_admin else [Post.owner_id == user.id],
-        )
+        await require_rows(session, Post, [data.post_id], field="post_id")
+
+
+def _require_owner(comment: Comment, user: User) -> None:
+    """Everyone may read comments; only the owner or an administrator may change them."""
+    if not user.is_admin and comment.owner_id != user.id:
+        msg = f"Only the owner may change Comment {comment.id}."
+        raise PermissionDeniedError(msg)

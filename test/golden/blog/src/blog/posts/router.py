@@ -18,10 +18,10 @@ PostId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_posts(
-    session: SessionDep, query: Annotated[PostQuery, Query()], user: CurrentUser
+    session: SessionDep, query: Annotated[PostQuery, Query()]
 ) -> OffsetPage[PostRead]:
     """List posts: paged, filtered and sorted."""
-    return await service.list_posts(session, query=query, user=user)
+    return await service.list_posts(session, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -32,9 +32,9 @@ async def create_post(data: PostCreate, session: SessionDep, user: CurrentUser) 
 
 
 @router.get("/{post_id}")
-async def get_post(post_id: PostId, session: SessionDep, user: CurrentUser) -> PostRead:
+async def get_post(post_id: PostId, session: SessionDep) -> PostRead:
     """Get one post."""
-    post = await service.get_post(session, post_id=post_id, user=user)
+    post = await service.get_post(session, post_id=post_id)
     return PostRead.model_validate(post)
 
 

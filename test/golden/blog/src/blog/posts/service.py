@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from blog.crud import commit_or_conflict, require_rows
-from blog.errors import NotFoundError
+from blog.errors import NotFoundError, PermissionDeniedError
 from blog.pagination import OffsetPage
 from blog.posts.models import Post
 from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostSort, PostUpdate
@@ -17,9 +17,9 @@ from blog.users.models import User
 _CONFLICT = "The post conflicts with an existing one."
 
 
-def _conditions(query: PostQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: PostQuery) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+    conditions: list[ColumnElement[bool]] = []
     if query.title is not None:
         conditions.append(Post.title == query.title)
     if query.status is not None:
@@ -27,11 +27,6 @@ def _conditions(query: PostQuery, user: User) -> list[ColumnElement[bool]]:
     if query.owner_id is not None:
         conditions.append(Post.owner_id == query.owner_id)
     return conditions
-
-
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
-    """Users see their own posts; administrators see all."""
-    return [] if user.is_admin else [Post.owner_id == user.id]
 
 
 _SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
@@ -48,11 +43,9 @@ def _order_by(sort: PostSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Post.id.asc()]
 
 
-async def list_posts(
-    session: AsyncSession, *, query: PostQuery, user: User
-) -> OffsetPage[PostRead]:
+async def list_posts(session: AsyncSession, *, query: PostQuery) -> OffsetPage[PostRead]:
     """One page of posts matching the filters, with the total count."""
-    conditions = _conditions(query, user)
+    conditions = _conditions(query)
     total = await session.scalar(select(func.count()).select_from(Post).where(*conditions))
     rows = await session.scalars(
         select(Post)
@@ -70,12 +63,12 @@ async def list_posts(
     )
 
 
-async def get_post(session: AsyncSession, *, post_id: int, user: User) -> Post:
+async def get_post(session: AsyncSession, *, post_id: int) -> Post:
     """The post with this id, with everything its read schema shows; 404 if absent."""
     post = await session.scalar(
         select(Post)
         .options(selectinload(Post.comments), selectinload(Post.tags))
-        .where(Post.id == post_id, *_visible_to(user))
+        .where(Post.id == post_id)
         .execution_options(populate_existing=True)
     )
     if post is None:
@@ -90,22 +83,31 @@ async def create_post(session: AsyncSession, *, data: PostCreate, user: User) ->
     post.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
     session.add(post)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_post(session, post_id=post.id, user=user)
+    return await get_post(session, post_id=post.id)
 
 
 async def update_post(session: AsyncSession, *, post_id: int, data: PostUpdate, user: User) -> Post:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
-    post = await get_post(session, post_id=post_id, user=user)
+    post = await get_post(session, post_id=post_id)
+    _require_owner(post, user)
     for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
         setattr(post, name, value)
     if data.tag_ids is not None:
         post.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
     await commit_or_conflict(session, _CONFLICT)
-    return await get_post(session, post_id=post_id, user=user)
+    return await get_post(session, post_id=post_id)
 
 
 async def delete_post(session: AsyncSession, *, post_id: int, user: User) -> None:
     """Delete a post; 409 if other rows still depend on it."""
-    post = await get_post(session, post_id=post_id, user=user)
+    post = await get_post(session, post_id=post_id)
+    _require_owner(post, user)
     await session.delete(post)
     await commit_or_conflict(session, f"Post {post_id} is still referenced and cannot be deleted.")
+
+
+def _require_owner(post: Post, user: User) -> None:
+    """Everyone may read posts; only the owner or an administrator may change them."""
+    if not user.is_admin and post.owner_id != user.id:
+        msg = f"Only the owner may change Post {post.id}."
+        raise PermissionDeniedError(msg)

@@ -1,0 +1,53 @@
+"""Label: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from tracker.db import SessionDep
+from tracker.errors import ERROR_RESPONSES
+from tracker.labels import service
+from tracker.labels.schemas import LabelCreate, LabelQuery, LabelRead, LabelUpdate
+from tracker.pagination import OffsetPage
+from tracker.users.dependencies import CurrentUser
+
+router = APIRouter(prefix="/labels", tags=["labels"], responses=ERROR_RESPONSES)
+
+LabelId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_labels(
+    session: SessionDep, query: Annotated[LabelQuery, Query()], user: CurrentUser
+) -> OffsetPage[LabelRead]:
+    """List labels: paged, filtered."""
+    return await service.list_labels(session, query=query, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_label(data: LabelCreate, session: SessionDep, user: CurrentUser) -> LabelRead:
+    """Create a label."""
+    label = await service.create_label(session, data=data, user=user)
+    return LabelRead.model_validate(label)
+
+
+@router.get("/{label_id}")
+async def get_label(label_id: LabelId, session: SessionDep, user: CurrentUser) -> LabelRead:
+    """Get one label."""
+    label = await service.get_label(session, label_id=label_id, user=user)
+    return LabelRead.model_validate(label)
+
+
+@router.patch("/{label_id}")
+async def update_label(
+    label_id: LabelId, data: LabelUpdate, session: SessionDep, user: CurrentUser
+) -> LabelRead:
+    """Change some fields of a label."""
+    label = await service.update_label(session, label_id=label_id, data=data, user=user)
+    return LabelRead.model_validate(label)
+
+
+@router.delete("/{label_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_label(label_id: LabelId, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a label."""
+    await service.delete_label(session, label_id=label_id, user=user)

@@ -1,0 +1,55 @@
+"""Project: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, status
+
+from tracker.db import SessionDep
+from tracker.errors import ERROR_RESPONSES
+from tracker.pagination import OffsetPage
+from tracker.projects import service
+from tracker.projects.schemas import ProjectCreate, ProjectQuery, ProjectRead, ProjectUpdate
+from tracker.users.dependencies import CurrentUser, get_current_user
+
+router = APIRouter(prefix="/projects", tags=["projects"], responses=ERROR_RESPONSES)
+
+ProjectId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("", dependencies=[Depends(get_current_user)])
+async def list_projects(
+    session: SessionDep, query: Annotated[ProjectQuery, Query()]
+) -> OffsetPage[ProjectRead]:
+    """List projects: paged, filtered and sorted."""
+    return await service.list_projects(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_project(
+    data: ProjectCreate, session: SessionDep, user: CurrentUser
+) -> ProjectRead:
+    """Create a project."""
+    project = await service.create_project(session, data=data, user=user)
+    return ProjectRead.model_validate(project)
+
+
+@router.get("/{project_id}", dependencies=[Depends(get_current_user)])
+async def get_project(project_id: ProjectId, session: SessionDep) -> ProjectRead:
+    """Get one project."""
+    project = await service.get_project(session, project_id=project_id)
+    return ProjectRead.model_validate(project)
+
+
+@router.patch("/{project_id}")
+async def update_project(
+    project_id: ProjectId, data: ProjectUpdate, session: SessionDep, user: CurrentUser
+) -> ProjectRead:
+    """Change some fields of a project."""
+    project = await service.update_project(session, project_id=project_id, data=data, user=user)
+    return ProjectRead.model_validate(project)
+
+
+@router.delete("/{project_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_project(project_id: ProjectId, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a project."""
+    await service.delete_project(session, project_id=project_id, user=user)

@@ -1,0 +1,53 @@
+"""Task: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from tracker.db import SessionDep
+from tracker.errors import ERROR_RESPONSES
+from tracker.pagination import OffsetPage
+from tracker.tasks import service
+from tracker.tasks.schemas import TaskCreate, TaskQuery, TaskRead, TaskUpdate
+from tracker.users.dependencies import CurrentUser
+
+router = APIRouter(prefix="/tasks", tags=["tasks"], responses=ERROR_RESPONSES)
+
+TaskId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("")
+async def list_tasks(
+    session: SessionDep, query: Annotated[TaskQuery, Query()], user: CurrentUser
+) -> OffsetPage[TaskRead]:
+    """List tasks: paged, filtered and sorted."""
+    return await service.list_tasks(session, query=query, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_task(data: TaskCreate, session: SessionDep, user: CurrentUser) -> TaskRead:
+    """Create a task."""
+    task = await service.create_task(session, data=data, user=user)
+    return TaskRead.model_validate(task)
+
+
+@router.get("/{task_id}")
+async def get_task(task_id: TaskId, session: SessionDep, user: CurrentUser) -> TaskRead:
+    """Get one task."""
+    task = await service.get_task(session, task_id=task_id, user=user)
+    return TaskRead.model_validate(task)
+
+
+@router.patch("/{task_id}")
+async def update_task(
+    task_id: TaskId, data: TaskUpdate, session: SessionDep, user: CurrentUser
+) -> TaskRead:
+    """Change some fields of a task."""
+    task = await service.update_task(session, task_id=task_id, data=data, user=user)
+    return TaskRead.model_validate(task)
+
+
+@router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_task(task_id: TaskId, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a task."""
+    await service.delete_task(session, task_id=task_id, user=user)

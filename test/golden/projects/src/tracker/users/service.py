@@ -1,0 +1,77 @@
+"""User: sign-up, authentication and token issuing."""
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tracker.crud import commit_or_conflict
+from tracker.errors import AuthenticationError
+from tracker.security import create_token, decode_token, hash_password, verify_password
+from tracker.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
+from tracker.users.schemas import TokenPair, UserCreate
+
+# Checked when the email is unknown, so both failures take the same time.
+_DUMMY_HASH = hash_password("timing-equaliser")
+
+
+async def get_user_by_email(session: AsyncSession, *, email: str) -> User | None:
+    """The user with this email (case-insensitive), if any."""
+    return await session.scalar(select(User).where(User.email == email.lower()))
+
+
+async def create_user(
+    session: AsyncSession, *, data: UserCreate, role: Role = DEFAULT_ROLE
+) -> User:
+    """Register a user; 409 if the email is taken."""
+    user = User(
+        email=data.email.lower(),
+        password_hash=hash_password(data.password),
+        full_name=data.full_name,
+        role=role,
+    )
+    session.add(user)
+    await commit_or_conflict(session, "A user with this email already exists.")
+    await session.refresh(user)
+    return user
+
+
+async def make_admin(session: AsyncSession, *, data: UserCreate) -> User:
+    """Create an administrator, or promote the existing user with this email."""
+    user = await get_user_by_email(session, email=data.email)
+    if user is None:
+        return await create_user(session, data=data, role=ADMIN_ROLE)
+    user.role = ADMIN_ROLE
+    await session.commit()
+    return user
+
+
+async def authenticate(session: AsyncSession, *, email: str, password: str) -> User:
+    """The active user these credentials belong to; 401 otherwise."""
+    user = await get_user_by_email(session, email=email)
+    valid = verify_password(password, user.password_hash if user else _DUMMY_HASH)
+    if user is None or not valid or not user.is_active:
+        msg = "Incorrect email or password."
+        raise AuthenticationError(msg)
+    return user
+
+
+async def get_active_user(session: AsyncSession, *, user_id: int) -> User:
+    """The active user with this id; 401 if it no longer exists or was deactivated."""
+    user = await session.get(User, user_id)
+    if user is None or not user.is_active:
+        msg = "The user is unknown or inactive."
+        raise AuthenticationError(msg)
+    return user
+
+
+def issue_tokens(user: User) -> TokenPair:
+    """A fresh access and refresh token for the user."""
+    return TokenPair(
+        access_token=create_token(user.id, "access"),
+        refresh_token=create_token(user.id, "refresh"),
+    )
+
+
+async def refresh_tokens(session: AsyncSession, *, refresh_token: str) -> TokenPair:
+    """New tokens in exchange for a valid refresh token."""
+    user_id = decode_token(refresh_token, "refresh")
+    return issue_tokens(await get_active_user(session, user_id=user_id))

@@ -1,0 +1,57 @@
+"""Watcher: HTTP routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, status
+
+from tracker.db import SessionDep
+from tracker.errors import ERROR_RESPONSES
+from tracker.pagination import OffsetPage
+from tracker.users.dependencies import get_current_user
+from tracker.watchers import service
+from tracker.watchers.schemas import WatcherCreate, WatcherQuery, WatcherRead, WatcherUpdate
+
+router = APIRouter(prefix="/watchers", tags=["watchers"], responses=ERROR_RESPONSES)
+
+WatcherId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+@router.get("", dependencies=[Depends(get_current_user)])
+async def list_watchers(
+    session: SessionDep, query: Annotated[WatcherQuery, Query()]
+) -> OffsetPage[WatcherRead]:
+    """List watchers: paged, filtered."""
+    return await service.list_watchers(session, query=query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(get_current_user)])
+async def create_watcher(data: WatcherCreate, session: SessionDep) -> WatcherRead:
+    """Create a watcher."""
+    watcher = await service.create_watcher(session, data=data)
+    return WatcherRead.model_validate(watcher)
+
+
+@router.get("/{watcher_id}", dependencies=[Depends(get_current_user)])
+async def get_watcher(watcher_id: WatcherId, session: SessionDep) -> WatcherRead:
+    """Get one watcher."""
+    watcher = await service.get_watcher(session, watcher_id=watcher_id)
+    return WatcherRead.model_validate(watcher)
+
+
+@router.patch("/{watcher_id}", dependencies=[Depends(get_current_user)])
+async def update_watcher(
+    watcher_id: WatcherId, data: WatcherUpdate, session: SessionDep
+) -> WatcherRead:
+    """Change some fields of a watcher."""
+    watcher = await service.update_watcher(session, watcher_id=watcher_id, data=data)
+    return WatcherRead.model_validate(watcher)
+
+
+@router.delete(
+    "/{watcher_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[Depends(get_current_user)],
+)
+async def delete_watcher(watcher_id: WatcherId, session: SessionDep) -> None:
+    """Delete a watcher."""
+    await service.delete_watcher(session, watcher_id=watcher_id)

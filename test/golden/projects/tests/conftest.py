@@ -1,0 +1,114 @@
+"""Fixtures: an isolated database per test, an HTTP client on the app, users and their tokens."""
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from httpx import ASGITransport, AsyncClient
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from tests.factories import auth_headers, create_user
+from tracker.db import build_engine, get_session
+from tracker.main import create_app
+from tracker.models import metadata
+from tracker.users.models import ADMIN_ROLE, User
+
+
+@pytest.fixture
+async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """A fresh schema per test on DATABASE_URL (e.g. PostgreSQL), else on a temporary SQLite file.
+
+    The suite creates and drops every table there: point it at a database used only for tests.
+    """
+    url = os.environ.get("DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    engine = build_engine(url)
+    async with engine.begin() as connection:
+        await connection.run_sync(metadata.drop_all)
+        await connection.run_sync(metadata.create_all)
+    yield engine
+    async with engine.begin() as connection:
+        await connection.run_sync(metadata.drop_all)
+    await engine.dispose()
+
+
+@pytest.fixture
+async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A session for arranging test data."""
+    async with async_sessionmaker(engine, expire_on_commit=False)() as session:
+        yield session
+
+
+@pytest.fixture
+async def client(engine: AsyncEngine) -> AsyncIterator[AsyncClient]:
+    """An HTTP client calling the app in process, on the test database."""
+    app = create_app()
+    factory = async_sessionmaker(engine, expire_on_commit=False)
+
+    async def test_session() -> AsyncIterator[AsyncSession]:
+        async with factory() as session:
+            yield session
+
+    app.dependency_overrides[get_session] = test_session
+    async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
+        yield client
+
+
+@dataclass
+class QueryCount:
+    """Number of SQL statements seen."""
+
+    count: int = 0
+
+
+class QueryCounter:
+    """Counts the SQL statements an engine runs inside `with counter() as counted:`."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine.sync_engine
+
+    @contextmanager
+    def __call__(self) -> Iterator[QueryCount]:
+        counted = QueryCount()
+
+        def count(*_args: object) -> None:
+            counted.count += 1
+
+        event.listen(self._engine, "before_cursor_execute", count)
+        try:
+            yield counted
+        finally:
+            event.remove(self._engine, "before_cursor_execute", count)
+
+
+@pytest.fixture
+def query_counter(engine: AsyncEngine) -> QueryCounter:
+    """Counts SQL statements, to prove list endpoints have no N+1 queries."""
+    return QueryCounter(engine)
+
+
+@pytest.fixture
+async def user(session: AsyncSession) -> User:
+    """A user with the default role."""
+    return await create_user(session)
+
+
+@pytest.fixture
+async def admin(session: AsyncSession) -> User:
+    """An administrator."""
+    return await create_user(session, role=ADMIN_ROLE)
+
+
+@pytest.fixture
+def user_headers(user: User) -> dict[str, str]:
+    """Authorization header of `user`."""
+    return auth_headers(user)
+
+
+@pytest.fixture
+def admin_headers(admin: User) -> dict[str, str]:
+    """Authorization header of `admin`."""
+    return auth_headers(admin)
