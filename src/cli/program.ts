@@ -6,6 +6,7 @@ import { generateTree } from "../generate/index.js";
 import { loadBlueprintFile } from "../intake/yaml/load.js";
 import { formatPlan, planProject } from "../plan/plan.js";
 import { TargetNotEmptyError, writeProject } from "../write/write.js";
+import { CommandExit, type NewOptions, registerVerifyCommand, verifyNewProject } from "./verify-command.js";
 
 /** A failure the user can fix: printed as one message, exit code 2. */
 export class UsageError extends Error {}
@@ -48,7 +49,8 @@ export function buildProgram(): Command {
     .option("-b, --blueprint <file>", "blueprint YAML file")
     .option("--force", "write into a non-empty directory, replacing generated files")
     .option("--dry-run", "list the files that would be written, write nothing")
-    .action(async (dir: string, options: { blueprint?: string; force?: boolean; dryRun?: boolean }) => {
+    .option("--verify", "verify the project right after generating it (see `verify --help`)")
+    .action(async (dir: string, options: NewOptions) => {
       const out = program.opts<Output>();
       const started = performance.now();
       const { blueprint, plan } = await planFor(options.blueprint);
@@ -70,6 +72,8 @@ export function buildProgram(): Command {
       }
       await writeProject(dir, tree, { force: options.force });
       const next = `cd ${dir} && uv sync && uv run pytest`;
+      const done = `Generated ${blueprint.name} (${files.length} files, ${ms} ms) in ${dir}`;
+      if (options.verify) return verifyNewProject(out.json, dir, { dir, files, ms }, done);
       print(out, `Generated ${blueprint.name} (${files.length} files, ${ms} ms) in ${dir}\nNext: ${next}`, {
         dir,
         files,
@@ -86,6 +90,8 @@ export function buildProgram(): Command {
       print(program.opts<Output>(), formatPlan(plan), plan);
     });
 
+  registerVerifyCommand(program);
+
   program
     .command("schema")
     .description("print the JSON Schema of blueprints (for editor completion)")
@@ -101,6 +107,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
+    if (error instanceof CommandExit) return error.exitCode;
     return reportError(error, program.opts<{ debug?: boolean; json?: boolean }>());
   }
 }

@@ -184,3 +184,50 @@ export function lastMeaningfulLine(output: string, maxLength = 160): string {
   const line = lines[lines.length - 1] ?? "(no output)";
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
+
+/** Lines of `output` matching any pattern, in order, de-duplicated, at most `max`. */
+function matching(output: string, patterns: readonly RegExp[], max: number): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const raw of stripAnsi(output).split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    if (!line.trim() || seen.has(line) || !patterns.some((p) => p.test(line))) continue;
+    seen.add(line);
+    lines.push(line.length > 240 ? `${line.slice(0, 239)}…` : line);
+    if (lines.length >= max) break;
+  }
+  return lines;
+}
+
+/** The last `max` non-empty lines, without `$ command` headers. */
+function tail(output: string, max: number): string[] {
+  return stripAnsi(output)
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() && !l.startsWith("$ "))
+    .slice(-max)
+    .map((l) => (l.length > 240 ? `${l.slice(0, 239)}…` : l));
+}
+
+/** The last exception of a Python traceback: "sqlalchemy.exc.OperationalError: …". */
+const EXCEPTION_LINE = /^(\w+\.)*\w*(Error|Exception|Exit|Interrupt|Failure)\b.*:|^FAILED\b|^ERROR\b/;
+
+/**
+ * The first lines worth reading when a step fails, shown inline under the scorecard: the diagnostics
+ * themselves (file:line: message, FAILED test ids, the exception), not the noise around them.
+ */
+export function errorExcerpt(step: string, output: string, max = 8): string[] {
+  const byStep: Record<string, readonly RegExp[]> = {
+    install: [/^\s*error:/i, /^\s*×/, /^\s*╰─▶/, /^\s*(Because|And because|hint:)/],
+    lint: [/^\S+:\d+:\d+: [A-Z]+\d+/, /^Would reformat:/, /^\s*error:/i],
+    types: [/^\S+:\d+(:\d+)?: error:/],
+    migrations: [/^FAILED:/, /^ERROR \[/, EXCEPTION_LINE],
+    tests: [/^(FAILED|ERROR) \S/, /^FAIL Required test coverage/, /^E {3}/],
+    boot: [/^boot:/, EXCEPTION_LINE],
+    fuzz: [/^fuzz:/, /^_{3,} .+ _{3,}$/, /^\s*\d+\. /, /^\[\d{3}\]/, /^\s*(curl|Reproduce)/],
+    toolchain: [/^toolchain:/, /^\s*error:/i],
+  };
+  const patterns = byStep[step];
+  const found = patterns ? matching(output, patterns, max) : [];
+  return found.length > 0 ? found : tail(output, Math.min(max, 6));
+}
