@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from httpx import ASGITransport, AsyncClient
 from sqlalchemy import event
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from notes.db import build_engine, get_session
 from notes.main import create_app
@@ -24,8 +26,10 @@ async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
 
     The suite creates and drops every table there: point it at a database used only for tests.
     """
-    url = os.environ.get("DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
-    engine = build_engine(url)
+    url = os.environ.get("DATABASE_URL")
+    engine = build_engine(url or f"sqlite+aiosqlite:///{tmp_path / 'test.db'}")
+    if not url:
+        event.listen(engine.sync_engine, "connect", _skip_durability)
     async with engine.begin() as connection:
         await connection.run_sync(metadata.drop_all)
         await connection.run_sync(metadata.create_all)
@@ -33,6 +37,14 @@ async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     async with engine.begin() as connection:
         await connection.run_sync(metadata.drop_all)
     await engine.dispose()
+
+
+def _skip_durability(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    """A throwaway SQLite file needs no fsync: schema setup per test gets several times faster."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.execute("PRAGMA journal_mode=MEMORY")
+    cursor.close()
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ export function conftestModule(project: ResolvedProject): string {
     "httpx:ASGITransport",
     "httpx:AsyncClient",
     "sqlalchemy:event",
+    "sqlalchemy.engine.interfaces:DBAPIConnection",
+    "sqlalchemy.pool:ConnectionPoolEntry",
     "sqlalchemy.ext.asyncio:AsyncEngine",
     "sqlalchemy.ext.asyncio:AsyncSession",
     "sqlalchemy.ext.asyncio:async_sessionmaker",
@@ -62,8 +64,10 @@ async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
 
     The suite creates and drops every table there: point it at a database used only for tests.
     """
-    url = os.environ.get("DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
-    engine = build_engine(url)
+    url = os.environ.get("DATABASE_URL")
+    engine = build_engine(url or f"sqlite+aiosqlite:///{tmp_path / 'test.db'}")
+    if not url:
+        event.listen(engine.sync_engine, "connect", _skip_durability)
     async with engine.begin() as connection:
         await connection.run_sync(metadata.drop_all)
         await connection.run_sync(metadata.create_all)
@@ -71,6 +75,14 @@ async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     async with engine.begin() as connection:
         await connection.run_sync(metadata.drop_all)
     await engine.dispose()
+
+
+def _skip_durability(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    """A throwaway SQLite file needs no fsync: schema setup per test gets several times faster."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.execute("PRAGMA journal_mode=MEMORY")
+    cursor.close()
 
 
 @pytest.fixture
