@@ -73,7 +73,16 @@ async function startProjectServer(context: StepContext, step: string): Promise<S
   if (!ready.ok) {
     await server.stop(SHUTDOWN_GRACE_MS);
     const body = ready.lastBody ? `\nlast response: ${ready.lastBody.slice(0, 500)}` : "";
-    return fail(`${ready.reason} (${appModule} on port ${server.port})${body}`, serverLog(server), server);
+    const failed = fail(
+      `${ready.reason} (${appModule} on port ${server.port})${body}`,
+      serverLog(server),
+      server,
+    );
+    if (!failed.ok) {
+      const exceptions = serverExceptions(server.output());
+      failed.outcome.excerpt = exceptions.length ? exceptions : errorExcerpt("boot", server.output(), 6);
+    }
+    return failed;
   }
   return { ok: true, server, readyMs: ready.ms, appModule };
 }
