@@ -16,6 +16,8 @@ export interface RunOptions {
   onOutput?: (chunk: string) => void;
   /** Keep at most this many characters of output, dropping the oldest (default 4 MB). */
   maxOutputChars?: number;
+  /** Written to the command's stdin, which is then closed (default: no stdin). */
+  input?: string;
 }
 
 export interface CommandResult {
@@ -90,7 +92,7 @@ export function runCommand(
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"] as ["pipe", "pipe", "pipe"],
       // Its own process group, so a timeout also stops what it started (uv run → pytest → workers).
       detached: GROUPS,
     });
@@ -102,6 +104,10 @@ export function runCommand(
       });
     }
 
+    if (options.input !== undefined && child.stdin) {
+      child.stdin.on("error", () => undefined); // a command that exits without reading its input
+      child.stdin.end(options.input);
+    }
     child.stdout.setEncoding("utf8");
     child.stderr.setEncoding("utf8");
     child.stdout.on("data", append);

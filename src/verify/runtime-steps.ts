@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { runCommand } from "./run-command.js";
 import { findAppModule, type RunningServer, request, startServer, waitUntilReady } from "./server.js";
 import { errorExcerpt, lastMeaningfulLine } from "./summaries.js";
 import type { StepContext, StepOutcome, VerifyStep } from "./types.js";
@@ -182,6 +183,7 @@ export const bootStep: VerifyStep = {
 async function obtainToken(
   server: RunningServer,
   doc: OpenApiDocument,
+  promote: (email: string, password: string) => Promise<string | undefined>,
 ): Promise<{ token?: string; note: string; error?: string }> {
   const paths = doc.paths ?? {};
   if (!paths["/auth/login"]?.post) return { note: "no /auth/login: fuzzing without a token" };
@@ -200,6 +202,8 @@ async function obtainToken(
       };
     }
   }
+  // An administrator reaches the admin-only operations too; the project's own CLI makes one, if it has it.
+  const promoted = await promote(email, password);
   const login = await request(`${server.baseUrl}/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -217,7 +221,38 @@ async function obtainToken(
       error: `POST /auth/login answered ${login.status || login.body} without an access_token: ${login.body.slice(0, 300)}`,
     };
   }
-  return { token, note: `authenticated as ${email} (registered and logged in through the app)` };
+  const role = promoted ? `, promoted to administrator with ${promoted}` : "";
+  return { token, note: `authenticated as ${email} (registered and logged in through the app${role})` };
+}
+
+/**
+ * `python -m <pkg>.users.cli create-admin <email>` (password on stdin), when the project has that command;
+ * the command line shown on success, undefined when there is none or it failed.
+ */
+async function promoteWithProjectCli(
+  context: StepContext,
+  appModule: string,
+  email: string,
+  password: string,
+): Promise<string | undefined> {
+  const pkg = appModule.split(".")[0] ?? "";
+  let source: string;
+  try {
+    source = await readFile(join(context.dir, "src", pkg, "users", "cli.py"), "utf8");
+  } catch {
+    return undefined;
+  }
+  if (!source.includes("create-admin")) return undefined;
+  const args = ["-m", `${pkg}.users.cli`, "create-admin", email];
+  const python = await context.projectPython();
+  const result = await runCommand(python, args, {
+    cwd: context.dir,
+    env: { ...context.env, DATABASE_URL: await context.appDatabase() },
+    input: `${password}\n`,
+    timeoutMs: 60_000,
+  });
+  context.emit(`$ python ${args.join(" ")}\n${result.output}`);
+  return result.exitCode === 0 ? `python ${args.slice(0, 3).join(" ")}` : undefined;
 }
 
 interface SchemathesisReport {
@@ -282,7 +317,9 @@ export const fuzzStep: VerifyStep = {
       } catch {
         // schemathesis reports an unusable schema itself
       }
-      const auth = await obtainToken(server, doc);
+      const auth = await obtainToken(server, doc, (email, password) =>
+        promoteWithProjectCli(context, started.appModule, email, password),
+      );
       if (auth.error) {
         return {
           ok: false,

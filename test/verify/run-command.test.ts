@@ -25,6 +25,13 @@ describe("runCommand", () => {
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("writes the given input to stdin and closes it", async () => {
+    const script =
+      "let s = ''; process.stdin.on('data', (d) => (s += d)).on('end', () => console.log(s.trim().toUpperCase()));";
+    const result = await runCommand(node, ["-e", script], { input: "secret\n" });
+    expect(result.output).toBe("SECRET\n");
+  });
+
   it("returns a non-zero exit code instead of throwing", async () => {
     const result = await runCommand(node, ["-e", "console.error('boom'); process.exit(3)"]);
     expect(result.exitCode).toBe(3);
