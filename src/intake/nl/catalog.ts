@@ -561,7 +561,6 @@ const inventory: Domain = {
     {
       name: "StockMovement",
       write: "authenticated",
-      pagination: "cursor",
       relations: [manyToOne("item", "Item"), manyToOne("warehouse", "Warehouse")],
       fields: [
         choice("kind", ["receipt", "shipment", "adjustment", "transfer"], { filter: true }),
@@ -576,7 +575,7 @@ const inventory: Domain = {
 const booking: Domain = {
   id: "booking",
   label: "booking/reservations",
-  project: "bookings",
+  project: "booking",
   description: "Bookings of resources (rooms, tables, desks…) for time slots.",
   triggers: [
     "booking",
@@ -777,7 +776,7 @@ const social: Domain = {
       owned_by: "user",
       read: "authenticated",
       relations: [manyToOne("followed", "Profile")],
-      fields: [bool("notify", true)],
+      fields: [choice("notifications", ["all", "highlights", "off"])],
     },
   ],
 };
@@ -916,7 +915,7 @@ const helpdesk: Domain = {
 const learning: Domain = {
   id: "learning",
   label: "learning/courses",
-  project: "courses",
+  project: "learning",
   description: "Learning platform: courses with lessons, and student enrollments.",
   triggers: [
     "lms",
@@ -1017,7 +1016,6 @@ const pipeline: Domain = {
     {
       name: "PipelineRun",
       write: "authenticated",
-      pagination: "cursor",
       relations: [manyToOne("source", "DataSource")],
       indexes: [["source", "started_at"]],
       checks: [

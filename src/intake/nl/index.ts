@@ -25,6 +25,7 @@ import {
   matchPhrases,
   negatedAt,
   normalize,
+  type PhraseMatch,
   spanText,
   squash,
   type Token,
@@ -498,10 +499,9 @@ function collectRoleWords(tokens: readonly Token[], start: number, step: 1 | -1)
   return names;
 }
 
+/** "editors" → "editor", "admins" → "admin"; "sales" and "support" stay. */
 function singular(word: string): string {
-  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
-  return word;
+  return /(er|or|in|ist|ant|ent|ee|ber|ian|ner)s$/.test(word) ? word.slice(0, -1) : word;
 }
 
 function orderRoles(names: readonly string[]): string[] {
@@ -767,9 +767,14 @@ interface EntityPlan {
   readonly nouns: boolean;
 }
 
-function chooseDomain(reading: Reading, nouns: NounReading, draft: Draft): Domain | undefined {
+function chooseDomain(
+  reading: Reading,
+  matches: readonly PhraseMatch<Domain>[],
+  nouns: NounReading,
+  draft: Draft,
+): Domain | undefined {
   const scores = new Map<Domain, { count: number; first: number; texts: string[] }>();
-  for (const match of matchPhrases(reading.tokens, DOMAIN_INDEX)) {
+  for (const match of matches) {
     const text = spanText(reading.normalized, reading.tokens, match.start, match.end);
     const score = scores.get(match.value) ?? { count: 0, first: match.start, texts: [] };
     score.count++;
@@ -798,11 +803,14 @@ function chooseDomain(reading: Reading, nouns: NounReading, draft: Draft): Domai
 }
 
 function planEntities(reading: Reading, draft: Draft, auth: "jwt" | "none"): EntityPlan {
+  // Words of domain phrases ("blog posts", "logistics") name the domain, not extra entities.
+  const domainMatches = matchPhrases(reading.tokens, DOMAIN_INDEX);
+  const inDomainPhrase = (i: number): boolean => domainMatches.some((m) => m.start <= i && i < m.end);
   const nouns = readNouns(reading.tokens, reading.normalized, {
-    technical: (i) => mentionAt(reading, i) !== undefined,
+    technical: (i) => mentionAt(reading, i) !== undefined || inDomainPhrase(i),
     nounLike: (i) => mentionAt(reading, i)?.term.noun === true,
   });
-  const domain = chooseDomain(reading, nouns, draft);
+  const domain = chooseDomain(reading, domainMatches, nouns, draft);
   const owned = auth === "jwt";
   if (nouns.mentionsUsers && owned) {
     draft.assume("users are built in with JWT auth (registration, login, roles): no User entity");
@@ -1017,7 +1025,7 @@ function productName(reading: Reading): string | undefined {
 function projectName(reading: Reading, plan: EntityPlan, draft: Draft, framework: FrameworkId): string {
   const { normalized } = reading;
   const explicit =
-    /\b(?:project|app|application|api|service|backend|site|platform|system|microservice|package|repo|repository|it)\s+(?:called|named)\s+"?([a-z][a-z0-9_-]*)/.exec(
+    /\b(?!(?:field|column|entity|model|table|attribute|property|role|relation|endpoint|route)s?\s)[a-z]+\s+(?:called|named)\s+"?([a-z][a-z0-9_-]*)/.exec(
       normalized,
     ) ??
     /\b(?:name it|project name(?: is)?|package name(?: is)?)\s*:?\s*"?([a-z][a-z0-9_-]*)/.exec(normalized);

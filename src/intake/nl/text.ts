@@ -82,7 +82,8 @@ export function correctSpelling(
 ): string | undefined {
   if (word.length < 5 || known.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return undefined;
   // Plurals of known words are matched as they are.
-  if (word.endsWith("s") && (known.has(word.slice(0, -1)) || lexicon.includes(word.slice(0, -1))))
+  const stem = word.slice(0, -1);
+  if (word.endsWith("s") && !word.endsWith("ss") && (known.has(stem) || lexicon.includes(stem)))
     return undefined;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -260,23 +261,25 @@ const POST_NEGATION = [
  * "not needed" after them. Any other word, and punctuation, end a negator's reach.
  */
 export function negatedAt(tokens: readonly Token[], start: number, end: number): boolean {
+  return negatedBefore(tokens, start) || negatedAfter(tokens, end);
+}
+
+function negatedBefore(tokens: readonly Token[], start: number): boolean {
   let fillers = 0;
   for (let i = start - 1; i >= 0 && fillers <= 4; i--) {
     const token = tokens[i];
-    if (!token || token.kind === "punct") break;
-    if (NEGATORS.has(token.word)) {
-      // "with no X" still negates; "not only X" does not.
-      return tokens[i + 1]?.word !== "only";
-    }
+    if (!token || token.kind === "punct") return false;
+    // "with no X" still negates; "not only X" does not.
+    if (NEGATORS.has(token.word)) return tokens[i + 1]?.word !== "only";
     if (!NEGATION_FILLER.has(token.word)) return false;
     fillers++;
   }
-  for (const tail of POST_NEGATION) {
-    let i = end;
-    if (tokens[i]?.word === ":") i++;
-    if (tail.every((word, k) => tokens[i + k]?.word === word)) return true;
-  }
   return false;
+}
+
+function negatedAfter(tokens: readonly Token[], end: number): boolean {
+  const at = tokens[end]?.word === ":" ? end + 1 : end;
+  return POST_NEGATION.some((tail) => tail.every((word, k) => tokens[at + k]?.word === word));
 }
 
 /** Words that continue a negated list: "without docker, ci or auth". */

@@ -929,9 +929,15 @@ export const TERMS: readonly Term[] = [
   term(
     "graphene",
     "Graphene",
-    ["graphene", "graphene django", "graphene sqlalchemy"],
+    ["graphene", "graphene sqlalchemy"],
     [feature("graphql", { library: "graphene" })],
     { fuzzy: ["graphene"] },
+  ),
+  term(
+    "graphene-django",
+    "Graphene-Django",
+    ["graphene django"],
+    [framework("django", true), feature("graphql", { library: "graphene" })],
   ),
   term(
     "graphql-subscriptions",
