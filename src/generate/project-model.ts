@@ -55,6 +55,14 @@ export interface TableDef {
   }[];
 }
 
+/** An object the app factory creates per application and keeps on \`app.state\`. */
+export interface AppState {
+  readonly name: string;
+  /** Python expression building it; \`settings\` is in scope. */
+  readonly expr: string;
+  readonly imports: readonly string[];
+}
+
 export interface ReadmeSection {
   readonly title: string;
   readonly body: string;
@@ -70,6 +78,7 @@ export class ProjectModel {
   readonly modelModules: string[] = [];
   readonly readme: ReadmeSection[] = [];
   readonly productionChecks: ProductionCheck[] = [];
+  readonly appState: AppState[] = [];
   /** Tables in creation order (referenced tables first). */
   readonly tables: TableDef[] = [];
 

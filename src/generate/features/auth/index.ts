@@ -37,6 +37,25 @@ export function contributeAuth(model: ProjectModel, project: ResolvedProject): v
     example: String(blueprint.auth.refresh_token_days),
     doc: "Lifetime of refresh tokens.",
   });
+  model.addSetting({
+    name: "login_max_failures",
+    type: "int",
+    default: "5",
+    example: "5",
+    doc: "Failed logins per client and email before logins are refused for a while.",
+  });
+  model.addSetting({
+    name: "login_lockout_seconds",
+    type: "int",
+    default: "300",
+    example: "300",
+    doc: "Window in which failed logins are counted, and how long the lockout lasts.",
+  });
+  model.appState.push({
+    name: "login_throttle",
+    expr: "LoginThrottle(max_failures=settings.login_max_failures, window_seconds=settings.login_lockout_seconds)",
+    imports: [`${pkg}.users.throttle:LoginThrottle`],
+  });
   model.productionChecks.push({
     condition: `self.jwt_secret.get_secret_value() == ${pyStr(DEV_SECRET)} or len(self.jwt_secret.get_secret_value()) < 32`,
     message: "JWT_SECRET must be set to a random value of 32+ characters in production",
@@ -49,6 +68,7 @@ export function contributeAuth(model: ProjectModel, project: ResolvedProject): v
   model.tree.add(`${src}/users/service.py`, usersService(pkg));
   model.tree.add(`${src}/users/dependencies.py`, usersDependencies(pkg));
   model.tree.add(`${src}/users/router.py`, usersRouter(pkg));
+  model.tree.add(`${src}/users/throttle.py`, throttleModule(pkg));
   model.tree.add(`${src}/users/cli.py`, usersCli(pkg));
   model.routers.push({ module: `${pkg}.users.router`, alias: "users_router" });
   model.modelModules.push(`${pkg}.users.models`);
@@ -380,14 +400,15 @@ function usersRouter(pkg: string): string {
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from ${pkg}.db import SessionDep
-from ${pkg}.errors import ERROR_RESPONSES
+from ${pkg}.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
 from ${pkg}.users import service
 from ${pkg}.users.dependencies import CurrentUser
 from ${pkg}.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
+from ${pkg}.users.throttle import LoginThrottle, get_login_throttle
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
 
@@ -398,12 +419,23 @@ async def register(data: UserCreate, session: SessionDep) -> UserRead:
     return UserRead.model_validate(await service.create_user(session, data=data))
 
 
-@router.post("/login")
+@router.post("/login", responses={429: {"model": ErrorResponse, "description": "Too many failed logins"}})
 async def login(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    session: SessionDep,
+    request: Request,
+    throttle: Annotated[LoginThrottle, Depends(get_login_throttle)],
 ) -> TokenPair:
-    """Exchange email (as username) and password for tokens."""
-    user = await service.authenticate(session, email=form.username, password=form.password)
+    """Exchange email (as username) and password for tokens; repeated failures are throttled."""
+    client = request.client.host if request.client else "unknown"
+    key = f"{client}:{form.username.lower()}"
+    throttle.check(key)
+    try:
+        user = await service.authenticate(session, email=form.username, password=form.password)
+    except AuthenticationError:
+        throttle.failed(key)
+        raise
+    throttle.succeeded(key)
     return service.issue_tokens(user)
 
 
@@ -417,6 +449,79 @@ async def refresh(data: RefreshRequest, session: SessionDep) -> TokenPair:
 async def me(user: CurrentUser) -> UserRead:
     """The authenticated user."""
     return UserRead.model_validate(user)
+`;
+}
+
+function throttleModule(pkg: string): string {
+  return `"""Login throttling: after repeated failed logins for one email from one client, refuse for a while.
+
+Counts live in this process's memory, so each worker counts on its own: good enough to slow password
+guessing; a shared store (Redis) makes the limit exact across workers.
+"""
+
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import cast
+
+from fastapi import Request
+
+from ${pkg}.errors import AppError
+
+
+class TooManyAttemptsError(AppError):
+    """Too many failed logins: try again after Retry-After seconds."""
+
+    status_code = 429
+    code = "too_many_attempts"
+
+
+class LoginThrottle:
+    """A sliding window of failed attempts per key."""
+
+    def __init__(
+        self,
+        *,
+        max_failures: int,
+        window_seconds: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._max_failures = max_failures
+        self._window = window_seconds
+        self._clock = clock
+        self._failures: dict[str, deque[float]] = {}
+
+    def check(self, key: str) -> None:
+        """Refuse (429) while the key has too many recent failures."""
+        failures = self._recent(key)
+        if len(failures) >= self._max_failures:
+            retry_after = math.ceil(failures[0] + self._window - self._clock())
+            msg = "Too many failed logins; try again later."
+            raise TooManyAttemptsError(msg, headers={"Retry-After": str(max(retry_after, 1))})
+
+    def failed(self, key: str) -> None:
+        """Count a failed attempt."""
+        self._failures[key] = self._recent(key)
+        self._failures[key].append(self._clock())
+
+    def succeeded(self, key: str) -> None:
+        """Forget the failures of a key that logged in."""
+        self._failures.pop(key, None)
+
+    def _recent(self, key: str) -> deque[float]:
+        failures = self._failures.pop(key, deque())
+        horizon = self._clock() - self._window
+        while failures and failures[0] <= horizon:
+            failures.popleft()
+        if failures:
+            self._failures[key] = failures
+        return failures
+
+
+def get_login_throttle(request: Request) -> LoginThrottle:
+    """The throttle of this application (created by create_app)."""
+    return cast("LoginThrottle", request.app.state.login_throttle)
 `;
 }
 

@@ -66,6 +66,10 @@ export function mainModule(model: ProjectModel, description: string): string {
     `${pkg}.middleware:RequestIdMiddleware`,
   );
   for (const router of model.routers) imports.add(`${router.module}:router as ${router.alias}`);
+  const state = model.appState.map((entry) => {
+    imports.add(...entry.imports);
+    return `\n    app.state.${entry.name} = ${entry.expr}`;
+  });
   const routers = model.routers.map((r) => r.alias).join(", ");
   const body = `@asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -92,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["*"],
     )
     app.add_middleware(RequestIdMiddleware)
-    register_error_handlers(app)
+    register_error_handlers(app)${state.join("")}
     for router in (${routers}${model.routers.length === 1 ? "," : ""}):
         app.include_router(router)
     return app

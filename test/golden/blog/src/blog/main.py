@@ -16,6 +16,7 @@ from blog.middleware import RequestIdMiddleware
 from blog.posts.router import router as posts_router
 from blog.tags.router import router as tags_router
 from blog.users.router import router as users_router
+from blog.users.throttle import LoginThrottle
 
 
 @asynccontextmanager
@@ -44,6 +45,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(RequestIdMiddleware)
     register_error_handlers(app)
+    app.state.login_throttle = LoginThrottle(
+        max_failures=settings.login_max_failures, window_seconds=settings.login_lockout_seconds
+    )
     for router in (health_router, users_router, tags_router, posts_router, comments_router):
         app.include_router(router)
     return app

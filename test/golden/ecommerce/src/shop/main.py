@@ -21,6 +21,7 @@ from shop.orders.router import router as orders_router
 from shop.products.router import router as products_router
 from shop.tags.router import router as tags_router
 from shop.users.router import router as users_router
+from shop.users.throttle import LoginThrottle
 
 
 @asynccontextmanager
@@ -49,6 +50,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(RequestIdMiddleware)
     register_error_handlers(app)
+    app.state.login_throttle = LoginThrottle(
+        max_failures=settings.login_max_failures, window_seconds=settings.login_lockout_seconds
+    )
     for router in (
         health_router,
         users_router,

@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     refresh_token_days: int = 7
     """Lifetime of refresh tokens."""
 
+    login_max_failures: int = 5
+    """Failed logins per client and email before logins are refused for a while."""
+
+    login_lockout_seconds: int = 300
+    """Window in which failed logins are counted, and how long the lockout lasts."""
+
     @model_validator(mode="after")
     def _refuse_unsafe_production_settings(self) -> Self:
         if self.environment != "production":

@@ -39,12 +39,19 @@ class AppError(Exception):
 
     status_code: ClassVar[int] = 400
     code: ClassVar[str] = "bad_request"
-    headers: ClassVar[dict[str, str]] = {}
+    default_headers: ClassVar[Mapping[str, str]] = {}
 
-    def __init__(self, message: str, *, details: list[ErrorDetail] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        details: list[ErrorDetail] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.details = details or []
+        self.headers = {**self.default_headers, **(headers or {})}
 
 
 class NotFoundError(AppError):
@@ -73,7 +80,7 @@ class AuthenticationError(AppError):
 
     status_code = 401
     code = "not_authenticated"
-    headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": "Bearer"}
+    default_headers: ClassVar[Mapping[str, str]] = {"WWW-Authenticate": "Bearer"}
 
 
 class PermissionDeniedError(AppError):

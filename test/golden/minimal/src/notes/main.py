@@ -14,6 +14,7 @@ from notes.logging import configure_logging
 from notes.middleware import RequestIdMiddleware
 from notes.notes.router import router as notes_router
 from notes.users.router import router as users_router
+from notes.users.throttle import LoginThrottle
 
 
 @asynccontextmanager
@@ -42,6 +43,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(RequestIdMiddleware)
     register_error_handlers(app)
+    app.state.login_throttle = LoginThrottle(
+        max_failures=settings.login_max_failures, window_seconds=settings.login_lockout_seconds
+    )
     for router in (health_router, users_router, notes_router):
         app.include_router(router)
     return app

@@ -16,6 +16,7 @@ from tracker.middleware import RequestIdMiddleware
 from tracker.projects.router import router as projects_router
 from tracker.tasks.router import router as tasks_router
 from tracker.users.router import router as users_router
+from tracker.users.throttle import LoginThrottle
 from tracker.watchers.router import router as watchers_router
 
 
@@ -45,6 +46,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(RequestIdMiddleware)
     register_error_handlers(app)
+    app.state.login_throttle = LoginThrottle(
+        max_failures=settings.login_max_failures, window_seconds=settings.login_lockout_seconds
+    )
     for router in (
         health_router,
         users_router,

@@ -2,14 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from tracker.db import SessionDep
-from tracker.errors import ERROR_RESPONSES
+from tracker.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
 from tracker.users import service
 from tracker.users.dependencies import CurrentUser
 from tracker.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
+from tracker.users.throttle import LoginThrottle, get_login_throttle
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
 
@@ -20,12 +21,25 @@ async def register(data: UserCreate, session: SessionDep) -> UserRead:
     return UserRead.model_validate(await service.create_user(session, data=data))
 
 
-@router.post("/login")
+@router.post(
+    "/login", responses={429: {"model": ErrorResponse, "description": "Too many failed logins"}}
+)
 async def login(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    session: SessionDep,
+    request: Request,
+    throttle: Annotated[LoginThrottle, Depends(get_login_throttle)],
 ) -> TokenPair:
-    """Exchange email (as username) and password for tokens."""
-    user = await service.authenticate(session, email=form.username, password=form.password)
+    """Exchange email (as username) and password for tokens; repeated failures are throttled."""
+    client = request.client.host if request.client else "unknown"
+    key = f"{client}:{form.username.lower()}"
+    throttle.check(key)
+    try:
+        user = await service.authenticate(session, email=form.username, password=form.password)
+    except AuthenticationError:
+        throttle.failed(key)
+        raise
+    throttle.succeeded(key)
     return service.issue_tokens(user)
 
 
