@@ -566,6 +566,27 @@ const PARAPHRASES: readonly Case[] = [
     check: (bp) => expect(entity(bp, "Review").relations).toMatchObject([{ name: "product", to: "Product" }]),
   },
   {
+    text: "Build a REST API for a veterinary clinic to manage pets, owners and appointments",
+    entities: ["Pet", "Owner", "Appointment"],
+    assumptions: [/"appointments" named as one entity among others/],
+    check: (bp) => {
+      const appointment = entity(bp, "Appointment");
+      expect(appointment.fields.map((f) => f.name)).toEqual(["starts_at", "ends_at", "status", "notes"]);
+      expect(appointment.checks).toMatchObject([{ field: "ends_at", op: ">", other: "starts_at" }]);
+    },
+  },
+  {
+    text: "Create an API for a school: students, teachers, classes and grades",
+    entities: ["Student", "Teacher", "ClassRecord", "Grade"],
+    assumptions: [/entity Class renamed ClassRecord/],
+  },
+  {
+    text: "a secure API for our mobile app where users post photos and videos",
+    entities: ["Photo", "Video"],
+    check: (bp) => expect(bp.entities.every((e) => e.owned_by === "user")).toBe(true),
+  },
+  { text: "an API for courses, lessons, students and grades", includes: [...LEARNING, "Student", "Grade"] },
+  {
     text: "categories have a parent category; manage categories and products",
     check: (bp) =>
       expect(entity(bp, "Category").relations).toMatchObject([

@@ -767,12 +767,19 @@ interface EntityPlan {
   readonly nouns: boolean;
 }
 
+interface DomainChoice {
+  readonly domain: Domain;
+  /** The phrases that named it, or the entities that did. */
+  readonly from: string;
+  readonly texts: readonly string[];
+  readonly others: readonly string[];
+}
+
 function chooseDomain(
   reading: Reading,
   matches: readonly PhraseMatch<Domain>[],
   nouns: NounReading,
-  draft: Draft,
-): Domain | undefined {
+): DomainChoice | undefined {
   const scores = new Map<Domain, { count: number; first: number; texts: string[] }>();
   for (const match of matches) {
     const text = spanText(reading.normalized, reading.tokens, match.start, match.end);
@@ -785,32 +792,67 @@ function chooseDomain(
   const best = ranked[0];
   if (best) {
     const [domain, score] = best;
-    draft.note(`domain: ${domain.label} (from ${score.texts.map((t) => `"${t}"`).join(", ")})`);
-    const others = ranked.slice(1).map(([d]) => d.label);
-    if (others.length)
-      draft.assume(`several domains named (${[domain.label, ...others].join(", ")}): ${domain.label}`);
-    return domain;
+    return {
+      domain,
+      from: score.texts.map((t) => `"${t}"`).join(", "),
+      texts: score.texts,
+      others: ranked.slice(1).map(([d]) => d.label),
+    };
   }
+  return byKeyEntities(nouns);
+}
+
+function byKeyEntities(nouns: NounReading): DomainChoice | undefined {
   const names = new Set(nouns.entities.map((e) => e.name));
   for (const domain of DOMAINS) {
     const named = domain.keyEntities.filter((e) => names.has(e));
-    if (named.length >= 2) {
-      draft.note(`domain: ${domain.label} (from the entities named: ${named.join(", ")})`);
-      return domain;
-    }
+    if (named.length >= 2)
+      return { domain, from: `the entities named: ${named.join(", ")}`, texts: [], others: [] };
   }
   return undefined;
 }
 
+/**
+ * "manage pets, owners and appointments": a domain word that is only one item of a list of entities does not
+ * make the request that domain — unless the list names two of the domain's key entities.
+ */
+function listedAmongOthers(choice: DomainChoice, plain: NounReading): boolean {
+  if (choice.texts.length === 0) return false;
+  const listed = plain.entities.filter((e) => e.strength === "strong" || e.strength === "explicit");
+  const inList = choice.texts.every((text) => listed.some((e) => e.text === text));
+  const keys = choice.domain.keyEntities.filter((k) => listed.some((e) => e.name === k)).length;
+  return inList && listed.length >= 3 && keys < 2;
+}
+
 function planEntities(reading: Reading, draft: Draft, auth: "jwt" | "none"): EntityPlan {
-  // Words of domain phrases ("blog posts", "logistics") name the domain, not extra entities.
   const domainMatches = matchPhrases(reading.tokens, DOMAIN_INDEX);
   const inDomainPhrase = (i: number): boolean => domainMatches.some((m) => m.start <= i && i < m.end);
-  const nouns = readNouns(reading.tokens, reading.normalized, {
-    technical: (i) => mentionAt(reading, i) !== undefined || inDomainPhrase(i),
-    nounLike: (i) => mentionAt(reading, i)?.term.noun === true,
+  const technical = (i: number): boolean => mentionAt(reading, i) !== undefined;
+  const nounLike = (i: number): boolean => mentionAt(reading, i)?.term.noun === true;
+  // Words of domain phrases ("blog posts", "logistics") name the domain, not extra entities.
+  const masked = readNouns(reading.tokens, reading.normalized, {
+    technical: (i) => technical(i) || inDomainPhrase(i),
+    nounLike,
   });
-  const domain = chooseDomain(reading, domainMatches, nouns, draft);
+  const plain = readNouns(reading.tokens, reading.normalized, { technical, nounLike });
+  let choice = chooseDomain(reading, domainMatches, masked);
+  let nouns = masked;
+  if (choice && listedAmongOthers(choice, plain)) {
+    draft.assume(
+      `${choice.from} named as one entity among others: entities from the request, not the ${choice.domain.label} catalog`,
+    );
+    choice = byKeyEntities(plain);
+    nouns = plain;
+  }
+  const domain = choice?.domain;
+  if (choice) {
+    draft.note(`domain: ${choice.domain.label} (from ${choice.from})`);
+    if (choice.others.length) {
+      draft.assume(
+        `several domains named (${[choice.domain.label, ...choice.others].join(", ")}): ${choice.domain.label}`,
+      );
+    }
+  }
   const owned = auth === "jwt";
   if (nouns.mentionsUsers && owned) {
     draft.assume("users are built in with JWT auth (registration, login, roles): no User entity");

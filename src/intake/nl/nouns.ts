@@ -362,6 +362,14 @@ const WEAK_NEVER = new Set([
   "year",
 ]);
 
+const MODALS = new Set(["can", "may", "should", "will", "must", "could"]);
+/** What users do to rows they then own. */
+const CREATION_VERBS = new Set(
+  "post create write upload share publish add submit save make manage track record log keep own place send leave collect organize organise store plan schedule".split(
+    " ",
+  ),
+);
+
 const PER_USER: readonly (readonly string[])[] = [
   ["for", "each", "user"],
   ["for", "every", "user"],
@@ -441,6 +449,8 @@ function triggerAt(
   tokens: readonly Token[],
   at: number,
 ): { length: number; strength: "strong" | "explicit" | "weak" } | undefined {
+  // "an API for a school: students, teachers and classes"
+  if (tokens[at]?.word === ":") return { length: 1, strength: "strong" };
   for (const [list, strength] of [
     [EXPLICIT_TRIGGERS, "explicit"],
     [STRONG_TRIGGERS, "strong"],
@@ -850,6 +860,23 @@ export function readNouns(tokens: readonly Token[], normalized: string, mask: Me
     if (perUser) mentionsUsers = true;
   }
 
+  // "users post photos and videos", "customers place orders": rows the users create are theirs.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isUserWord(tokens[i]?.word)) continue;
+    let j = i + 1;
+    if (MODALS.has(tokens[j]?.word ?? "")) j++;
+    const verb = tokens[j]?.word ?? "";
+    if (!CREATION_VERBS.has(verb) || mask.technical(j)) continue;
+    mentionsUsers = true;
+    const { items } = readList(tokens, j + 1, mask, true);
+    for (const item of items) {
+      const entity = itemEntity(item, "strong", ++list);
+      if (!entity) continue;
+      add(entity);
+      if (!ownedByUser.includes(entity.name)) ownedByUser.push(entity.name);
+    }
+  }
+
   const relations: StatedRelation[] = [];
   const fields: StatedField[] = [];
   for (const { subject, verb, objects, text } of readStatements(tokens, normalized, mask)) {
@@ -966,54 +993,198 @@ function mergeMutual(relations: readonly StatedRelation[]): StatedRelation[] {
 // ---------------------------------------------------------------------------------------------------------
 // Field guesses
 
+type Check = NonNullable<EntityInput["checks"]>[number];
+
+interface Profile {
+  readonly fields: readonly FieldInput[];
+  readonly checks?: readonly Check[];
+}
+
+const TITLE: FieldInput = { name: "title", max_length: 200, filter: true, sort: true };
+const NAME: FieldInput = { name: "name", max_length: 120, filter: true, sort: true };
+const DESCRIPTION: FieldInput = { name: "description", type: "text", required: false };
+const BODY: FieldInput = { name: "body", type: "text", min_length: 1 };
+const ENDS_AFTER_START: Check = {
+  field: "ends_at",
+  op: ">",
+  other: "starts_at",
+  message: "must end after it starts",
+};
+
+/** Nouns whose usual shape is known: something scheduled, an amount of money, a review, a message… */
+const PROFILES: readonly [readonly string[], Profile][] = [
+  [
+    ["event", "meeting", "session", "webinar", "conference", "workshop", "lecture", "class"],
+    {
+      fields: [
+        TITLE,
+        { name: "starts_at", type: "datetime", filter: true, sort: true },
+        { name: "ends_at", type: "datetime", sort: true },
+        { name: "location", max_length: 200, required: false, filter: true },
+      ],
+      checks: [ENDS_AFTER_START],
+    },
+  ],
+  [
+    ["appointment", "booking", "reservation", "visit", "rental", "shift", "trip", "slot"],
+    {
+      fields: [
+        { name: "starts_at", type: "datetime", filter: true, sort: true },
+        { name: "ends_at", type: "datetime", sort: true },
+        {
+          name: "status",
+          type: "enum",
+          choices: ["scheduled", "completed", "cancelled"],
+          default: "scheduled",
+          filter: true,
+        },
+        { name: "notes", type: "text", required: false },
+      ],
+      checks: [ENDS_AFTER_START],
+    },
+  ],
+  [
+    [
+      "payment",
+      "invoice",
+      "expense",
+      "transaction",
+      "donation",
+      "refund",
+      "charge",
+      "purchase",
+      "sale",
+      "transfer",
+    ],
+    {
+      fields: [
+        { name: "description", max_length: 200, required: false, filter: true },
+        { name: "amount", type: "decimal", min: 0, filter: true, sort: true },
+        {
+          name: "currency",
+          max_length: 3,
+          pattern: "^[A-Z]{3}$",
+          example: "EUR",
+          default: "EUR",
+          normalize: ["strip", "upper"],
+        },
+        { name: "occurred_on", type: "date", filter: true, sort: true },
+      ],
+    },
+  ],
+  [
+    ["budget", "fund", "account", "wallet"],
+    { fields: [NAME, { name: "amount", type: "decimal", sort: true }] },
+  ],
+  [
+    ["review", "rating", "feedback", "testimonial"],
+    {
+      fields: [
+        { name: "rating", type: "int", min: 1, max: 5, filter: true, sort: true },
+        { name: "body", type: "text", required: false },
+      ],
+    },
+  ],
+  [["comment", "message", "reply", "answer", "response", "post", "tweet", "chirp"], { fields: [BODY] }],
+  [["note", "entry", "journal"], { fields: [TITLE, { name: "body", type: "text" }] }],
+  [
+    ["task", "todo", "chore", "errand", "habit", "goal"],
+    {
+      fields: [
+        TITLE,
+        { name: "done", type: "bool", default: false, filter: true },
+        { name: "due_date", type: "date", required: false, filter: true, sort: true },
+      ],
+    },
+  ],
+  [
+    ["product", "item", "service", "dish", "ticket", "plan", "package"],
+    { fields: [NAME, DESCRIPTION, { name: "price", type: "decimal", min: 0, filter: true, sort: true }] },
+  ],
+  [
+    ["photo", "image", "picture", "video", "clip", "attachment"],
+    {
+      fields: [
+        { name: "caption", max_length: 300, required: false, filter: true },
+        { name: "url", type: "url" },
+      ],
+    },
+  ],
+  [["link", "bookmark", "url"], { fields: [TITLE, { name: "url", type: "url" }] }],
+  [
+    ["pet", "animal", "dog", "cat", "horse"],
+    {
+      fields: [
+        NAME,
+        { name: "species", max_length: 60, filter: true },
+        { name: "born_on", type: "date", required: false, sort: true },
+      ],
+    },
+  ],
+  [
+    ["grade", "score", "result", "mark"],
+    { fields: [{ name: "score", type: "decimal", min: 0, filter: true, sort: true }, DESCRIPTION] },
+  ],
+  [
+    ["address", "location", "place", "venue", "store", "branch", "office"],
+    {
+      fields: [
+        NAME,
+        { name: "street", max_length: 200 },
+        { name: "city", max_length: 80, filter: true, sort: true },
+        { name: "country", max_length: 80, filter: true, sort: true },
+      ],
+    },
+  ],
+];
+
 const TITLED = new Set(
-  "book post article movie film song album course lesson task ticket issue event project note recipe video episode podcast page document report story chapter question poll survey listing announcement campaign playlist paper goal idea topic track essay show series game puzzle quiz lecture workshop talk review".split(
+  "book post article movie film song album course lesson ticket issue project recipe episode podcast page document report story chapter question poll survey listing announcement campaign playlist paper idea topic track essay show series game puzzle quiz talk".split(
     " ",
   ),
 );
 const PEOPLE = new Set(
-  "author customer member student teacher employee patient doctor contact client person guest reader borrower volunteer player coach instructor tenant landlord driver passenger subscriber attendee speaker artist musician vendor applicant candidate agent writer editor owner manager worker nurse trainer participant visitor host seller buyer donor".split(
+  "author customer member student teacher employee patient doctor contact client person guest reader borrower volunteer player coach instructor tenant landlord driver passenger subscriber attendee speaker artist musician vendor applicant candidate agent writer editor owner manager worker nurse trainer participant visitor host seller buyer donor friend family parent child staff supplier partner lead".split(
     " ",
   ),
 );
 
-export type FieldStyle = "title" | "person" | "name";
-
-export function fieldStyle(entityName: string): FieldStyle {
+/** Name/description-style fields (or a known shape) for an entity nothing more is known about. */
+export function guessProfile(entityName: string): Profile {
   const head = snakeCase(entityName).split("_").pop() ?? "";
-  if (TITLED.has(head)) return "title";
-  if (PEOPLE.has(head)) return "person";
-  return "name";
-}
-
-/** Name/description-style fields for an entity nothing more is known about. */
-export function guessFields(entityName: string): FieldInput[] {
-  switch (fieldStyle(entityName)) {
-    case "title":
-      return [
-        { name: "title", max_length: 200, filter: true, sort: true },
-        { name: "description", type: "text", required: false },
-      ];
-    case "person":
-      return [
-        { name: "name", max_length: 120, filter: true, sort: true },
-        { name: "email", type: "email", required: false, normalize: ["strip", "lower"] },
-      ];
-    default:
-      return [
-        { name: "name", max_length: 120, filter: true, sort: true },
-        { name: "description", type: "text", required: false },
-      ];
+  const known = PROFILES.find(([nouns]) => nouns.includes(head));
+  if (known) return known[1];
+  if (TITLED.has(head)) return { fields: [TITLE, DESCRIPTION] };
+  if (PEOPLE.has(head)) {
+    return {
+      fields: [NAME, { name: "email", type: "email", required: false, normalize: ["strip", "lower"] }],
+    };
   }
+  return { fields: [NAME, DESCRIPTION] };
 }
 
 /** An entity with the fields the sentence stated, and a guessed name/title field when none names it. */
 export function guessedEntity(noun: NounEntity, stated: readonly FieldInput[]): EntityInput {
-  const guessed = guessFields(noun.name);
+  const profile = guessProfile(noun.name);
   const naming = new Set(["name", "title"]);
-  const hasNaming = stated.some((f) => naming.has(f.name));
+  const guessedNaming = profile.fields.filter((f) => naming.has(f.name));
   const fields =
-    stated.length === 0 ? guessed : hasNaming ? [...stated] : [guessed[0] as FieldInput, ...stated];
-  const unique = fields.filter((f, i) => fields.findIndex((g) => g.name === f.name) === i);
-  return { name: noun.name, ...(noun.plural ? { plural: noun.plural } : {}), fields: unique };
+    stated.length === 0
+      ? profile.fields
+      : stated.some((f) => naming.has(f.name))
+        ? stated
+        : [...guessedNaming, ...stated];
+  const unique = fields
+    .filter((f, i) => fields.findIndex((g) => g.name === f.name) === i)
+    .map((f) => structuredClone(f));
+  const names = new Set(unique.map((f) => f.name));
+  const checks = (stated.length === 0 ? (profile.checks ?? []) : []).filter(
+    (c) => names.has(c.field) && names.has(c.other),
+  );
+  return {
+    name: noun.name,
+    ...(noun.plural ? { plural: noun.plural } : {}),
+    fields: unique.length > 0 ? unique : [structuredClone(NAME)],
+    ...(checks.length ? { checks: checks.map((c) => ({ ...c })) } : {}),
+  };
 }

@@ -349,7 +349,8 @@ export function singularize(word: string): string {
 
 /** Whether a word reads as a plural noun. */
 export function isPlural(word: string): boolean {
-  if (INVARIANT.has(word)) return false;
+  // analytics, logistics, statistics: not plurals of anything.
+  if (INVARIANT.has(word) || word.endsWith("ics")) return false;
   if (word in IRREGULAR_PLURALS) return true;
   return word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word);
 }
