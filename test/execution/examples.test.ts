@@ -1,27 +1,24 @@
 /**
- * The execution matrix: every examples/*.yaml is generated into a temporary directory and verified for
- * real — uv sync, ruff, mypy, alembic, pytest with coverage — first on SQLite, then on a fresh database of
- * a running PostgreSQL (PS_TEST_POSTGRES_URL, default: the server of scripts/services/postgres.sh).
+ * The execution matrix: every examples/*.yaml is generated with `python-specialist new` into a temporary
+ * directory and proven with `python-specialist verify` — the user-facing command, in process — first on
+ * SQLite (all eight steps), then against a running PostgreSQL (PS_TEST_POSTGRES_URL, default: the server of
+ * scripts/services/postgres.sh), where verify creates and drops its own scratch databases. The JSON
+ * scorecard verify writes must have every step green.
  *
  * Knobs: PS_EXAMPLES=shop,blog runs only those; PS_EXAMPLES_DIR points at another folder of blueprints;
- * PS_KEEP_PROJECTS=1 keeps the generated projects (they are always kept when a check fails).
+ * PS_KEEP_PROJECTS=1 keeps the generated projects (they are always kept when a check fails);
+ * PS_FUZZ_SEED sets the schemathesis seed (default 1, so a failure reproduces).
  * Without PostgreSQL the PostgreSQL checks are skipped, with the reason, unless CI=true: then they fail.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { generateProject, loadBlueprintFile, writeProject } from "../../src/index.js";
-import {
-  checkPostgres,
-  DEFAULT_POSTGRES_URL,
-  redact,
-  withTemporaryDatabase,
-} from "../../src/verify/postgres.js";
-import { lastLines } from "../../src/verify/run-command.js";
-import { type StepResult, verifyProject } from "../../src/verify/steps.js";
+import { main } from "../../src/cli/program.js";
+import { checkPostgres, DEFAULT_POSTGRES_URL, redact } from "../../src/verify/postgres.js";
+import { formatDuration, type Scorecard } from "../../src/verify/scorecard.js";
 import { findUv } from "../../src/verify/toolchain.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -33,9 +30,9 @@ const ONLY = (process.env.PS_EXAMPLES ?? "")
 const IN_CI = !!process.env.CI && !/^(false|0)$/i.test(process.env.CI);
 const KEEP = process.env.PS_KEEP_PROJECTS === "1";
 const POSTGRES_URL = process.env.PS_TEST_POSTGRES_URL || DEFAULT_POSTGRES_URL;
-/** The steps whose outcome depends on the database; lint and types ran in the SQLite pass already. */
-const POSTGRES_STEPS = ["install", "migrations", "tests"] as const;
-const FAILURE_TAIL_LINES = 60;
+const FUZZ_SEED = process.env.PS_FUZZ_SEED || "1";
+/** On PostgreSQL, lint and types are skipped: they read the same files the SQLite pass checked. */
+const POSTGRES_SKIP = "lint,types";
 
 const examples = existsSync(EXAMPLES_DIR)
   ? readdirSync(EXAMPLES_DIR)
@@ -50,37 +47,56 @@ if (examples.length > 0) {
   console.log(
     [
       `execution matrix: ${examples.length} example(s) from ${EXAMPLES_DIR}`,
-      `uv: ${uv ? `${uv.version} at ${uv.path}` : "NOT FOUND (run scripts/ensure-uv.sh)"}`,
+      `uv: ${uv ? `${uv.version} at ${uv.path}` : "not found: verify's toolchain step installs it"}`,
       `PostgreSQL: ${postgres?.ok ? `${postgres.version} at ${redact(POSTGRES_URL)}` : `unavailable — ${postgres?.reason}`}`,
     ].join("\n  "),
   );
 }
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
-
-function logStep(label: string): (result: StepResult) => void {
-  return (r) =>
-    console.log(
-      `[${label}] ${r.ok ? "ok  " : "FAIL"} ${r.step.padEnd(10)} ${seconds(r.durationMs).padStart(7)}  ${r.summary}`,
-    );
+/** Runs the CLI in process; the scorecard is read back from the JSON file verify writes. */
+async function cli(args: readonly string[]): Promise<number> {
+  return main(args);
 }
 
-/** Fails with the failing step's summary and the tail of its output. */
-function expectAllPassed(label: string, results: readonly StepResult[], projectDir: string): void {
-  const total = results.reduce((sum, r) => sum + r.durationMs, 0);
-  console.log(`[${label}] ${results.length} step(s) in ${seconds(total)}`);
-  const failed = results.find((r) => !r.ok);
-  if (failed) {
+async function readScorecard(projectDir: string): Promise<Scorecard> {
+  const path = join(projectDir, ".python-specialist", "verify", "scorecard.json");
+  return JSON.parse(await readFile(path, "utf8")) as Scorecard;
+}
+
+/** One line per step for the test log: the wall time per example and step the issue asks for. */
+function logTimes(label: string, scorecard: Scorecard): void {
+  const steps = scorecard.steps
+    .filter((s) => s.status !== "skipped")
+    .map((s) => `${s.name} ${formatDuration(s.durationMs)}`)
+    .join(", ");
+  console.log(`[${label}] verify ${formatDuration(scorecard.durationMs)}: ${steps}`);
+}
+
+/** Fails with every failed step's summary, first error lines and log path. */
+function expectGreen(
+  label: string,
+  code: number,
+  scorecard: Scorecard,
+  expectedSkipped: readonly string[],
+): void {
+  const failed = scorecard.steps.filter((s) => s.status === "failed");
+  if (failed.length > 0 || code !== 0) {
     throw new Error(
       [
-        `${label}: step "${failed.step}" failed: ${failed.summary}`,
-        `project kept at ${projectDir}`,
-        `--- last ${FAILURE_TAIL_LINES} lines of output ---`,
-        lastLines(failed.output, FAILURE_TAIL_LINES),
+        `${label}: verify exited ${code}`,
+        ...failed.flatMap((s) => [
+          `step "${s.name}" failed: ${s.summary}`,
+          ...(s.excerpt ?? []).map((l) => `    ${l}`),
+          `    log: ${s.log}`,
+        ]),
       ].join("\n"),
     );
   }
-  expect(results.length).toBeGreaterThan(0);
+  expect(scorecard.ok).toBe(true);
+  expect(scorecard.steps.filter((s) => s.status === "skipped").map((s) => s.name)).toEqual(expectedSkipped);
+  expect(scorecard.steps.filter((s) => s.status !== "skipped").every((s) => s.status === "passed")).toBe(
+    true,
+  );
 }
 
 if (examples.length === 0) {
@@ -101,17 +117,11 @@ for (const file of examples) {
 
     beforeAll(async () => {
       workDir = await mkdtemp(join(tmpdir(), `ps-example-${example}-`));
-      projectDir = workDir;
+      projectDir = join(workDir, example);
       const started = performance.now();
-      const blueprint = await loadBlueprintFile(join(EXAMPLES_DIR, file));
-      const tree = await generateProject(blueprint);
-      const generated = performance.now();
-      await writeProject(projectDir, tree, { force: true });
-      const written = performance.now();
-      console.log(
-        `[${example}] generated ${tree.files().length} files in ${seconds(generated - started)}` +
-          ` (written in ${seconds(written - generated)}) → ${projectDir}`,
-      );
+      const code = await cli(["new", projectDir, "--blueprint", join(EXAMPLES_DIR, file)]);
+      if (code !== 0) throw new Error(`python-specialist new failed for ${file} (exit ${code})`);
+      console.log(`[${example}] generated in ${formatDuration(performance.now() - started)} → ${projectDir}`);
     });
 
     afterAll(async () => {
@@ -120,40 +130,48 @@ for (const file of examples) {
       else await rm(workDir, { recursive: true, force: true });
     });
 
-    it("verifies on SQLite", async () => {
+    it("verify passes on SQLite, every step green", async () => {
       onTestFailed(() => {
         failed = true;
       });
-      const label = `${example}/sqlite`;
-      const results = await verifyProject(projectDir, { onStep: logStep(label) });
-      expectAllPassed(label, results, projectDir);
+      const code = await cli(["verify", projectDir, "--seed", FUZZ_SEED]);
+      const scorecard = await readScorecard(projectDir);
+      logTimes(`${example}/sqlite`, scorecard);
+      expectGreen(`${example}/sqlite`, code, scorecard, []);
+      expect(scorecard.database).toEqual({ kind: "sqlite" });
+      const fuzz = scorecard.steps.find((s) => s.name === "fuzz");
+      expect(Number(fuzz?.metrics.cases)).toBeGreaterThan(0);
     });
 
     if (postgres?.ok) {
-      it(`verifies on PostgreSQL ${postgres.version} (fresh database)`, async () => {
+      it(`verify passes on PostgreSQL ${postgres.version} (scratch databases), every step green`, async () => {
         onTestFailed(() => {
           failed = true;
         });
-        const label = `${example}/postgresql`;
-        await withTemporaryDatabase(POSTGRES_URL, async (database) => {
-          console.log(`[${label}] database ${database.name}`);
-          const results = await verifyProject(projectDir, {
-            databaseUrl: database.url,
-            steps: POSTGRES_STEPS,
-            onStep: logStep(label),
-          });
-          expectAllPassed(label, results, projectDir);
-        });
+        const code = await cli([
+          "verify",
+          projectDir,
+          "--database-url",
+          POSTGRES_URL,
+          "--skip",
+          POSTGRES_SKIP,
+          "--seed",
+          FUZZ_SEED,
+        ]);
+        const scorecard = await readScorecard(projectDir);
+        logTimes(`${example}/postgresql`, scorecard);
+        expectGreen(`${example}/postgresql`, code, scorecard, POSTGRES_SKIP.split(","));
+        expect(scorecard.database.kind).toBe("postgresql");
       });
     } else {
       const reason = `PostgreSQL unreachable: ${postgres?.reason ?? redact(POSTGRES_URL)}`;
       const hint = "start it with `bash scripts/services/postgres.sh start` or set PS_TEST_POSTGRES_URL";
       if (IN_CI) {
-        it("verifies on PostgreSQL", () => {
+        it("verify passes on PostgreSQL", () => {
           throw new Error(`${reason}. CI=true requires PostgreSQL; ${hint}.`);
         });
       } else {
-        it.skip(`verifies on PostgreSQL — skipped: ${reason} (${hint})`, () => {});
+        it.skip(`verify passes on PostgreSQL — skipped: ${reason} (${hint})`, () => {});
       }
     }
   });
