@@ -10,6 +10,8 @@ import { pyStr } from "./literal.js";
 export interface Sample {
   readonly py: string;
   readonly json: string;
+  /** The expressions use the sequence number \`n\`. */
+  readonly numbered?: boolean;
   /** Python imports (`module:name`) the `py` form needs. */
   readonly imports: readonly string[];
 }
@@ -60,21 +62,21 @@ export function fixedSample(entity: string, field: Field, variant: 0 | 1 | 2): S
 export function factorySample(entity: string, field: Field, unique: boolean, variant: 0 | 1 | 2 = 0): Sample {
   if (unique && typeof field.example === "string") {
     const numbered = numberedExample(field, field.example);
-    if (numbered) return same(numbered);
+    if (numbered) return counted(numbered);
   }
   if (!unique || field.example !== undefined) return fixedSample(entity, field, variant);
   switch (field.type) {
     case "string":
     case "text": {
       const prefix = caseOf(field, field.name.slice(0, Math.max(1, (stringLength(field) ?? 40) - 8)));
-      return same(`f"${prefix}-{n}"`);
+      return counted(`f"${prefix}-{n}"`);
     }
     case "email":
-      return same(`f"${field.name.replace(/_/g, "")}{n}@example.com"`);
+      return counted(`f"${field.name.replace(/_/g, "")}{n}@example.com"`);
     case "url":
-      return same(`f"https://example.com/${field.name}/{n}"`);
+      return counted(`f"https://example.com/${field.name}/{n}"`);
     case "int":
-      return same(`${field.min ?? 0} + n`);
+      return counted(`${field.min ?? 0} + n`);
     default:
       return fixedSample(entity, field, 0);
   }
@@ -158,6 +160,11 @@ function enumSample(entity: string, field: Field, choice: string): Sample {
 function pickChoice(field: Field, variant: number): string {
   const choices = [...(field.choices ?? [])].sort();
   return choices[Math.min(variant, choices.length - 1)] ?? "";
+}
+
+/** An expression numbered with the sequence number \`n\`, the same in Python and JSON. */
+function counted(expr: string): Sample {
+  return { py: expr, json: expr, imports: [], numbered: true };
 }
 
 function same(expr: string): Sample {

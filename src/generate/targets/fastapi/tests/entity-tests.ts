@@ -4,6 +4,7 @@
  */
 import { entityByName } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
+import { enumClassName } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
 import { capitalize, words } from "../../../python/naming.js";
@@ -169,7 +170,6 @@ function duplicateTest(t: TestContext): string | undefined {
   const group = t.entity.uniqueTogether[0];
   const columns = field ? [field.name] : group ? group.map((c) => columnName(t, c)) : [];
   if (columns.length === 0) return undefined;
-  const overrides = columns.map((c) => `${c}=existing.${c}`).join(", ");
   const jsonOverrides = columns
     .map((c) => {
       const f = t.entity.fields.find((x) => x.name === c);
@@ -178,7 +178,6 @@ function duplicateTest(t: TestContext): string | undefined {
         : `${c}=existing.${c}`;
     })
     .join(", ");
-  void overrides;
   return `async def test_create_duplicate_${columns.join("_")}_is_409(${t.writer}) -> None:
     existing = ${factoryCall(t)}
     payload = ${payloadCall(t, jsonOverrides)}
@@ -291,9 +290,7 @@ function filterTest(t: TestContext): string | undefined {
 
 function enumImports(t: TestContext, fields: Field[]): void {
   for (const field of fields.filter((f) => f.type === "enum")) {
-    t.imports.add(
-      `${t.module}.models:${t.entity.name}${field.name.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())}`,
-    );
+    t.imports.add(`${t.module}.models:${enumClassName(t.entity.name, field)}`);
   }
 }
 

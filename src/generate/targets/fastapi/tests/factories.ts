@@ -39,17 +39,15 @@ export function sampleValues(
   const values: string[] = [];
   const imports: string[] = [];
   const variants = ruleVariants(entity);
+  let usesN = false;
   for (const field of entity.fields) {
     const unique = isUniqueField(entity, field.name);
     const sample: Sample = factorySample(entity.name, field, unique, variants.get(field.name));
     values.push(`${pyStr(field.name)}: ${json ? sample.json : sample.py}`);
     if (!json) imports.push(...sample.imports);
+    usesN ||= Boolean(sample.numbered);
   }
-  return {
-    values,
-    imports,
-    usesN: values.some((v) => /\{n\}|\bn\b/.test(v.split(": ").slice(1).join(": "))),
-  };
+  return { values, imports, usesN };
 }
 
 /** Sample variants (0 low, 2 high) that satisfy the entity's cross-field rules. */
@@ -154,11 +152,9 @@ ${lines.join("\n")}`;
 function payloadFactory(project: ResolvedProject, entity: ResolvedEntity): string {
   const samples = sampleValues(entity, true);
   const refs = referenceLines(project, entity, "payload");
-  const refsNeedOwner = entity.manyToOne.some(
-    (l) => l.required && l.target !== entity.name && needsOwner(project, entityByName(project, l.target)),
-  );
-  const signature = refs.length
-    ? `async def ${entity.snake}_payload(session: AsyncSession${refsNeedOwner ? ", *, owner: User" : ""}, **overrides: object)`
+  const shape = payloadShape(project, entity);
+  const signature = shape.async
+    ? `async def ${entity.snake}_payload(session: AsyncSession${shape.owner ? ", *, owner: User" : ""}, **overrides: object)`
     : `def ${entity.snake}_payload(**overrides: object)`;
   const lines = [
     ...(samples.usesN ? ["    n = next(_sequence)"] : []),
