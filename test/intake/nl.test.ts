@@ -483,6 +483,33 @@ const PARAPHRASES: readonly Case[] = [
     understood: [/coverage/, /mypy/, /ruff/, /structlog/, /health/],
   },
 
+  {
+    text: "a blog with brute-force protection and rate-limited login",
+    features: {},
+    entities: BLOG,
+    understood: [/failed logins are throttled/],
+  },
+  {
+    text: "Add Stripe payments and SendGrid email notifications to my shop",
+    features: { payments: { provider: "stripe" }, email: { provider: "sendgrid" } },
+    entities: ECOMMERCE,
+    unsupported: [
+      /^Stripe payment processing is not supported yet$/,
+      /^SendGrid email sending is not supported yet$/,
+    ],
+  },
+  {
+    text: "Python 3.10 API for a todo list",
+    features: { python: { version: "3.10" } },
+    entities: TODO,
+    unsupported: [/^Python 3\.10 is not supported/],
+  },
+  {
+    text: "REST API; auth via API keys only (no JWT)",
+    auth: "none",
+    features: { api_keys: {} },
+  },
+
   // Catalog domains
   {
     text: "LMS for online courses with PostgreSQL",

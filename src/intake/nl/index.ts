@@ -119,4 +119,3 @@ function describe(text: string): string {
   const short = line.length > 200 ? `${line.slice(0, 197)}...` : line;
   return short.length > 0 ? short[0]?.toUpperCase() + short.slice(1) : "";
 }
-
