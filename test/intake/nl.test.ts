@@ -434,6 +434,20 @@ const PARAPHRASES: readonly Case[] = [
     entities: PROJECTS,
   },
 
+  { text: "Flask, not Django, for a blog", framework: "flask", entities: BLOG, unsupported: [/^Flask/] },
+  { text: "todo app. No need for CI/CD", deploy: { docker: true, ci: false }, features: {}, entities: TODO },
+  { text: "a shop, skip the admin panel", features: {}, entities: ECOMMERCE },
+  { text: "I don't want GraphQL, just REST, for a CRM", features: {}, entities: CRM },
+  { text: "docker: no; ci: false", deploy: { docker: false, ci: false }, features: {} },
+  { text: "neither docker nor ci", deploy: { docker: false, ci: false } },
+  { text: "an API for notes without Celery", features: {}, entities: ["Note"] },
+  {
+    text: "Django admin without inline editing",
+    framework: "django",
+    features: { admin: { interface: "django_admin" } },
+    check: (bp) => expect(bp.features.admin).not.toHaveProperty("inlines"),
+  },
+
   // Several features in one sentence
   {
     text: "FastAPI + Strawberry + websockets + Celery + Redis for a chat app",

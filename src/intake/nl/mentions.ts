@@ -4,7 +4,7 @@ import {
   correctTokens,
   LIST_JOINERS,
   matchPhrases,
-  negatedAt,
+  negationAt,
   normalize,
   spanText,
   squash,
@@ -55,15 +55,17 @@ export function readMentions(text: string): Reading {
   const mentions: Mention[] = [];
   for (const match of matches) {
     const previous = mentions[mentions.length - 1];
+    const negation = negationAt(tokens, match.start, match.end);
     const negated =
-      negatedAt(tokens, match.start, match.end) ||
+      negation !== undefined ||
       (previous?.negated === true && continuesList(tokens, previous, match.start, match.value));
     const corrections = tokens
       .slice(match.start, match.end)
       .flatMap((t): (readonly [string, string])[] => (t.typed ? [[t.typed, t.word]] : []));
+    const span = negation ?? match;
     mentions.push({
       term: match.value.term,
-      text: spanText(normalized, tokens, match.start, match.end),
+      text: spanText(normalized, tokens, span.start, span.end),
       start: match.start,
       end: match.end,
       negated,

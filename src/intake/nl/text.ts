@@ -257,29 +257,42 @@ const POST_NEGATION = [
 ];
 
 /**
- * Whether the words at [start, end) are negated: a negator at most four filler words before them, or a
- * "not needed" after them. Any other word, and punctuation, end a negator's reach.
+ * The negation of the words at [start, end), as the token span that says it (negator included), if they are
+ * negated: a negator at most four filler words before them ("don't need any docker"), or a "not needed",
+ * ": none" after them. Any other word, and punctuation, end a negator's reach.
  */
-export function negatedAt(tokens: readonly Token[], start: number, end: number): boolean {
-  return negatedBefore(tokens, start) || negatedAfter(tokens, end);
+export function negationAt(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): { start: number; end: number } | undefined {
+  const before = negatorBefore(tokens, start);
+  if (before !== undefined) return { start: before, end };
+  const after = negationAfter(tokens, end);
+  return after === undefined ? undefined : { start, end: after };
 }
 
-function negatedBefore(tokens: readonly Token[], start: number): boolean {
+function negatorBefore(tokens: readonly Token[], start: number): number | undefined {
   let fillers = 0;
   for (let i = start - 1; i >= 0 && fillers <= 4; i--) {
     const token = tokens[i];
-    if (!token || token.kind === "punct") return false;
+    if (!token || token.kind === "punct") return undefined;
     // "with no X" still negates; "not only X" does not.
-    if (NEGATORS.has(token.word)) return tokens[i + 1]?.word !== "only";
-    if (!NEGATION_FILLER.has(token.word)) return false;
+    if (NEGATORS.has(token.word)) return tokens[i + 1]?.word === "only" ? undefined : i;
+    if (!NEGATION_FILLER.has(token.word)) return undefined;
     fillers++;
   }
-  return false;
+  return undefined;
 }
 
-function negatedAfter(tokens: readonly Token[], end: number): boolean {
-  const at = tokens[end]?.word === ":" ? end + 1 : end;
-  return POST_NEGATION.some((tail) => tail.every((word, k) => tokens[at + k]?.word === word));
+/** The end of a negating tail after the words, if there is one. */
+function negationAfter(tokens: readonly Token[], end: number): number | undefined {
+  const colon = tokens[end]?.word === ":";
+  const at = colon ? end + 1 : end;
+  // "docker: no"
+  if (colon && tokens[at]?.word === "no") return at + 1;
+  const tail = POST_NEGATION.find((words) => words.every((word, k) => tokens[at + k]?.word === word));
+  return tail ? at + tail.length : undefined;
 }
 
 /** Words that continue a negated list: "without docker, ci or auth". */
