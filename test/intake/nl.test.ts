@@ -13,6 +13,7 @@ import { withoutAuth } from "../../src/intake/nl/catalog.js";
 import {
   DOMAINS,
   FEATURES,
+  formatReading,
   parseRequest,
   type RequestReading,
   readMentions,
@@ -758,6 +759,17 @@ describe("parseRequest: sentences", () => {
     expect(entity(bp, "Property").relations).toMatchObject([{ name: "range_ref", to: "Range" }]);
     expect(reading.assumptions).toEqual(
       expect.arrayContaining([expect.stringMatching(/^entity Date renamed DateRecord/)]),
+    );
+  });
+
+  it("formats a reading for the terminal", () => {
+    const text = formatReading(
+      parseRequest("Implement rate limiting with Redis and sliding window algorithm"),
+    );
+    expect(text).toMatch(/^Understood:\n {3}- rate limiting \(from "rate limiting"\)/);
+    expect(text).toContain("\nAssumed:\n");
+    expect(text).toMatch(
+      /\nNot supported yet:\n {3}- Redis rate limiting \(algorithm: sliding window\) is not supported yet$/,
     );
   });
 

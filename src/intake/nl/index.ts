@@ -79,6 +79,17 @@ export function parseRequest(text: string): RequestReading {
   };
 }
 
+/** A reading as text for the terminal: what was understood, what was assumed, what is not supported yet. */
+export function formatReading(reading: RequestReading): string {
+  const section = (title: string, lines: readonly string[]): string[] =>
+    lines.length ? [title, ...lines.map((line) => `   - ${line}`)] : [];
+  return [
+    ...section("Understood:", reading.understood),
+    ...section("Assumed:", reading.assumptions),
+    ...section("Not supported yet:", reading.unsupported),
+  ].join("\n");
+}
+
 /** The parsed Blueprint of a reading (for callers that want the defaults filled in). */
 export function readingBlueprint(reading: RequestReading): Blueprint {
   return blueprintSchema.parse(reading.blueprint);
