@@ -2,7 +2,9 @@
 import { Command } from "commander";
 import { BlueprintError } from "../blueprint/errors.js";
 import { blueprintJsonSchema } from "../blueprint/json-schema.js";
+import type { Blueprint } from "../blueprint/schema.js";
 import { generateTree } from "../generate/index.js";
+import { formatReading, parseRequest, type RequestReading, readingBlueprint } from "../intake/nl/index.js";
 import { loadBlueprintFile } from "../intake/yaml/load.js";
 import { formatPlan, planProject } from "../plan/plan.js";
 import { TargetNotEmptyError, writeProject } from "../write/write.js";
@@ -19,11 +21,26 @@ function print(options: Output, text: string, data: unknown): void {
   process.stdout.write(`${options.json ? JSON.stringify(data, null, 2) : text}\n`);
 }
 
-async function planFor(blueprintPath: string | undefined) {
-  if (!blueprintPath) throw new UsageError("give a blueprint: --blueprint <file.yaml> (see examples/)");
-  const blueprint = await loadBlueprintFile(blueprintPath);
-  const plan = planProject(blueprint);
-  return { blueprint, plan };
+/** The Blueprint from either a request in words or a blueprint file, with the reading of the request. */
+async function planFor(request: string | undefined, blueprintPath: string | undefined) {
+  if (request && blueprintPath) throw new UsageError("give either a request or --blueprint <file>, not both");
+  if (!request && !blueprintPath) {
+    throw new UsageError(
+      'say what to build, e.g. "a FastAPI API for a blog", or give --blueprint <file.yaml>',
+    );
+  }
+  const reading = request ? parseRequest(request) : undefined;
+  const blueprint = reading ? blueprintFromReading(reading) : await loadBlueprintFile(blueprintPath ?? "");
+  return { blueprint, plan: planProject(blueprint), reading };
+}
+
+function blueprintFromReading(reading: RequestReading): Blueprint {
+  if (reading.unsupported.length) {
+    throw new UsageError(
+      `${formatReading(reading)}\n\ncannot generate this project yet: it asks for what is not built yet`,
+    );
+  }
+  return readingBlueprint(reading);
 }
 
 function requireSupported(plan: ReturnType<typeof planProject>): void {
@@ -44,16 +61,18 @@ export function buildProgram(): Command {
 
   program
     .command("new")
-    .description("generate a project into a new directory")
+    .description("generate a project into a new directory, from a request in words or a blueprint")
     .argument("<dir>", "target directory (must be empty unless --force)")
+    .argument("[request]", 'what to build, e.g. "A FastAPI REST API for e-commerce with JWT authentication"')
     .option("-b, --blueprint <file>", "blueprint YAML file")
     .option("--force", "write into a non-empty directory, replacing generated files")
     .option("--dry-run", "list the files that would be written, write nothing")
     .option("--verify", "verify the project right after generating it (see `verify --help`)")
-    .action(async (dir: string, options: NewOptions) => {
+    .action(async (dir: string, request: string | undefined, options: NewOptions) => {
       const out = program.opts<Output>();
       const started = performance.now();
-      const { blueprint, plan } = await planFor(options.blueprint);
+      const { blueprint, plan, reading } = await planFor(request, options.blueprint);
+      if (reading && !out.json) process.stdout.write(`${formatReading(reading)}\n\n`);
       requireSupported(plan);
       const tree = generateTree(blueprint);
       const files = tree.files().map((f) => f.path);
@@ -84,10 +103,12 @@ export function buildProgram(): Command {
   program
     .command("plan")
     .description("print every decision about the project, with its reason")
+    .argument("[request]", "what to build, in words")
     .option("-b, --blueprint <file>", "blueprint YAML file")
-    .action(async (options: { blueprint?: string }) => {
-      const { plan } = await planFor(options.blueprint);
-      print(program.opts<Output>(), formatPlan(plan), plan);
+    .action(async (request: string | undefined, options: { blueprint?: string }) => {
+      const { plan, reading, blueprint } = await planFor(request, options.blueprint);
+      const text = reading ? `${formatReading(reading)}\n\n${formatPlan(plan)}` : formatPlan(plan);
+      print(program.opts<Output>(), text, reading ? { ...plan, reading, blueprint } : plan);
     });
 
   registerVerifyCommand(program);

@@ -143,3 +143,50 @@ describe("schema", () => {
     expect(JSON.parse(stdout).properties.entities).toBeDefined();
   });
 });
+
+describe("requests in words", () => {
+  it("generates from a sentence and shows what it understood and assumed", async () => {
+    const dir = join(tempDir(), "shop");
+
+    const { code, stdout } = await run(
+      "new",
+      dir,
+      "Create a FastAPI REST API for e-commerce with JWT authentication",
+    );
+
+    expect(code).toBe(0);
+    expect(stdout).toContain("Understood:");
+    expect(stdout).toContain("Assumed:");
+    expect(readFileSync(join(dir, "src/shop/orders/models.py"), "utf8")).toContain("class Order(");
+  });
+
+  it("refuses a request for what is not built yet, naming it, and writes nothing", async () => {
+    const dir = join(tempDir(), "jobs");
+
+    const { code, stderr } = await run(
+      "new",
+      dir,
+      "Implement background job processing with Celery beat for scheduled tasks",
+    );
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Celery.*not supported yet/);
+    expect(() => readdirSync(dir)).toThrow();
+  });
+
+  it("plans a request with its reading in JSON", async () => {
+    const { code, stdout } = await run("--json", "plan", "a blog API with posts and comments using postgres");
+
+    const plan = JSON.parse(stdout);
+    expect(code).toBe(0);
+    expect(plan.blueprint.database).toBe("postgresql");
+    expect(plan.reading.understood.length).toBeGreaterThan(0);
+  });
+
+  it("wants a request or a blueprint, not both", async () => {
+    const { code, stderr } = await run("plan", "a blog", "--blueprint", join(EXAMPLES, "blog.yaml"));
+
+    expect(code).toBe(2);
+    expect(stderr).toContain("not both");
+  });
+});
