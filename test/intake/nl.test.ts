@@ -597,6 +597,12 @@ const PARAPHRASES: readonly Case[] = [
     check: (bp) => expect(entity(bp, "Trip").relations.map((r) => r.to)).toEqual(["Vehicle", "Driver"]),
   },
   {
+    text: "an API to manage users and groups, without auth",
+    auth: "none",
+    entities: ["User", "Group"],
+    assumptions: [/without auth, users are an ordinary entity/],
+  },
+  {
     text: "an app to organise people and teams without login",
     auth: "none",
     entities: ["Person", "Team"],

@@ -161,11 +161,16 @@ export function planEntities(reading: Reading, draft: Draft, auth: "jwt" | "none
     }
   } else {
     if (nouns.ownedByUser.length)
-      draft.assume("rows said to belong to users, but without auth there are no users");
+      draft.assume("rows said to belong to users, but without auth there are no user accounts");
     if (entities.some((e) => e.owned_by || e.read || e.write)) {
       draft.assume("without auth, rows have no owner and every endpoint is open");
     }
     entities = withoutAuth(entities);
+    if (nouns.mentionsUsers && !domain && !entities.some((e) => e.name === "User")) {
+      // Without auth there is no built-in user model, so users named in the request are plain records.
+      entities.unshift(guessedEntity({ name: "User", text: "users", strength: "strong" }, []));
+      draft.assume("without auth, users are an ordinary entity: User (name, email)");
+    }
   }
   return domain ? { entities, domain, nouns: false } : { entities, nouns: nouns.entities.length > 0 };
 }

@@ -1144,7 +1144,7 @@ const TITLED = new Set(
   ),
 );
 const PEOPLE = new Set(
-  "author customer member student teacher employee patient doctor contact client person guest reader borrower volunteer player coach instructor tenant landlord driver passenger subscriber attendee speaker artist musician vendor applicant candidate agent writer editor owner manager worker nurse trainer participant visitor host seller buyer donor friend family parent child staff supplier partner lead".split(
+  "author customer member student teacher employee patient doctor contact client person guest reader borrower volunteer player coach instructor tenant landlord driver passenger subscriber attendee speaker artist musician vendor applicant candidate agent writer editor owner manager worker nurse trainer participant visitor host seller buyer donor friend family parent child staff supplier partner lead user".split(
     " ",
   ),
 );
