@@ -978,6 +978,21 @@ const SEED_SYSTEMS = [
   "health checks",
   "distributed tracing",
   "metrics",
+  "Request/Response",
+  "Forms",
+  "Blueprints",
+  "Configuration",
+  "Synchronization",
+  "Security",
+  "Optimization",
+  "Config Patterns",
+  "pip",
+  "Build Tools",
+  "Class-based views",
+  "custom signals",
+  "Flask extensions",
+  "User model",
+  "@validator",
 ];
 
 describe("vocabulary", () => {

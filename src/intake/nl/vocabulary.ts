@@ -301,6 +301,24 @@ export const TERMS: readonly Term[] = [
   term("django", "Django", ["django", "django framework"], [framework("django")], { fuzzy: ["django"] }),
   term("flask", "Flask", ["flask", "flask framework"], [framework("flask")]),
   term(
+    "django-views",
+    "Django views",
+    ["class based views", "function based views", "generic views", "django views"],
+    [framework("django", true), built("views per domain (the Django target's REST layer)")],
+  ),
+  term(
+    "security",
+    "security practices",
+    ["security", "security best practices", "secure by default", "owasp"],
+    [built("secure by default: hashed passwords, pinned token algorithms, ownership checks, strict CORS")],
+  ),
+  term(
+    "user-model",
+    "user model",
+    ["user model", "custom user model", "user accounts model"],
+    [{ kind: "auth", note: "a built-in User model with roles, registration and login" }],
+  ),
+  term(
     "drf",
     "Django REST Framework",
     ["django rest framework", "djangorestframework", "drf", "django rest", "drf serializers", "viewsets"],
@@ -366,7 +384,15 @@ export const TERMS: readonly Term[] = [
   term(
     "django-signals",
     "Django signals",
-    ["django signals", "signal receivers", "post save", "pre save", "post delete", "pre delete"],
+    [
+      "django signals",
+      "custom signals",
+      "signal receivers",
+      "post save",
+      "pre save",
+      "post delete",
+      "pre delete",
+    ],
     [framework("django", true), feature("signals")],
   ),
   term(
@@ -378,7 +404,16 @@ export const TERMS: readonly Term[] = [
   term(
     "django-forms",
     "Django forms",
-    ["django forms", "modelform", "model forms", "formsets", "form widgets", "form validation", "html forms"],
+    [
+      "django forms",
+      "forms",
+      "modelform",
+      "model forms",
+      "formsets",
+      "form widgets",
+      "form validation",
+      "html forms",
+    ],
     [feature("forms")],
   ),
   term(
@@ -415,7 +450,7 @@ export const TERMS: readonly Term[] = [
   term(
     "flask-blueprints",
     "Flask blueprints",
-    ["flask blueprints", "flask blueprint", "blueprint registration"],
+    ["flask blueprints", "flask blueprint", "blueprint registration", "blueprints", "flask extensions"],
     [framework("flask", true), built("one blueprint (router) per domain package")],
   ),
   term(
@@ -454,6 +489,9 @@ export const TERMS: readonly Term[] = [
       "response models",
       "status codes",
       "headers and cookies",
+      "request response",
+      "request object",
+      "response object",
     ],
     [built("typed routers per domain with Annotated dependencies and declared response models")],
   ),
@@ -972,6 +1010,7 @@ export const TERMS: readonly Term[] = [
     ["apollo federation", "graphql federation"],
     [option("graphql", { federation: true })],
   ),
+  term("federation-plain", "federation", ["federation"], [option("graphql", { federation: true }, false)]),
   term(
     "graphql-resolvers",
     "resolvers",
@@ -1321,6 +1360,7 @@ export const TERMS: readonly Term[] = [
       "complex validation",
       "complex validation rules",
       "validators",
+      "validator",
       "custom validators",
       "field validators",
       "field validator",
@@ -1359,6 +1399,8 @@ export const TERMS: readonly Term[] = [
       "config classes",
       "config objects",
       "configuration management",
+      "configuration",
+      "config patterns",
     ],
     [built("typed settings from the environment and .env (pydantic-settings)")],
   ),
@@ -1567,6 +1609,7 @@ export const TERMS: readonly Term[] = [
       "asyncio timeout",
       "timeouts",
       "structured concurrency",
+      "synchronization",
       "async io",
     ],
     [built(ASYNC)],
@@ -2046,6 +2089,7 @@ export const TERMS: readonly Term[] = [
     "performance",
     [
       "high performance",
+      "optimization",
       "performance optimization",
       "optimize performance",
       "high concurrency",
@@ -2136,6 +2180,8 @@ export const TERMS: readonly Term[] = [
       "virtual environment",
       "virtual environments",
       "virtualenv",
+      "build tools",
+      "build backend",
       "venv",
       "dependency management",
     ],
@@ -2147,7 +2193,7 @@ export const TERMS: readonly Term[] = [
   term(
     "pip",
     "pip",
-    ["requirements txt", "pip install", "pip requirements", "requirements file"],
+    ["pip", "requirements txt", "pip install", "pip requirements", "requirements file"],
     [feature("packaging", { tool: "pip" })],
   ),
   term(
