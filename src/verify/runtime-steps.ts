@@ -271,28 +271,45 @@ function casesFromText(output: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The numbered failure headlines of schemathesis' FAILURES section, e.g. "1. Server error", with the operation. */
+/**
+ * The failures of schemathesis' FAILURES section, one headline per failed check with the operation and the
+ * response status ("DELETE /categories/{category_id}: Server error [500]"), each followed by its curl
+ * reproduction.
+ */
 export function schemathesisFailures(output: string, max = 8): string[] {
   const lines = output.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^=+ FAILURES =+$/.test(l.trim()));
+  if (start < 0) return [];
   const found: string[] = [];
   let operation = "";
-  for (const raw of lines) {
-    const line = raw.trimEnd();
+  let checks: string[] = [];
+  let status = "";
+  const flush = (curl?: string): void => {
+    if (checks.length > 0) {
+      for (const check of checks) found.push(`${operation}: ${check}${status ? ` ${status}` : ""}`);
+      if (curl) found.push(`  reproduce: ${curl.length > 300 ? `${curl.slice(0, 299)}…` : curl}`);
+    }
+    checks = [];
+    status = "";
+  };
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim();
+    if (/^=+ .+ =+$/.test(line)) break;
     const header = /^_{3,} (.+?) _{3,}$/.exec(line);
     if (header) {
+      flush();
       operation = header[1] ?? "";
       continue;
     }
-    const numbered = /^\s*-?\s*(\d+\.|-) (.+)$/.exec(line);
-    if (operation && numbered && /[A-Za-z]/.test(numbered[2] ?? "") && !/^\s*(curl|Reproduce)/.test(line)) {
-      const text = `${operation}: ${numbered[2]?.trim()}`;
-      if (!found.includes(text)) found.push(text);
-    }
-    const curl = /^\s*(curl .+)$/.exec(line);
-    if (operation && curl) found.push(`  reproduce: ${curl[1]?.slice(0, 300)}`);
+    const check = /^- (?:[A-Z]+\d+ )?(.+)$/.exec(line);
+    if (check && operation) checks.push(check[1] ?? "");
+    const code = /^\[(\d{3})\]/.exec(line);
+    if (code && !status) status = `[${code[1]}]`;
+    if (line.startsWith("curl ")) flush(line);
     if (found.length >= max) break;
   }
-  return found;
+  flush();
+  return found.slice(0, max);
 }
 
 const formatCount = (n: number): string => n.toLocaleString("en-US");

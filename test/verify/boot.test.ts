@@ -6,7 +6,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverExceptions } from "../../src/verify/runtime-steps.js";
+import { schemathesisFailures, serverExceptions } from "../../src/verify/runtime-steps.js";
 import { findAppModule, freePort } from "../../src/verify/server.js";
 import { verifyProject } from "../../src/verify/steps.js";
 import type { StepResult } from "../../src/verify/types.js";
@@ -140,5 +140,34 @@ describe("serverExceptions", () => {
     expect(serverExceptions(log)).toEqual([
       "RuntimeError: offset at its maximum  (at /x/src/notes/notes/router.py:25 in list_notes)",
     ]);
+  });
+});
+
+describe("schemathesisFailures", () => {
+  it("names the operation, the failed check, the status and the reproduction, and stops at the next section", () => {
+    const output = [
+      "=================================== FAILURES ===================================",
+      "_______________________ DELETE /categories/{category_id} _______________________",
+      "1. Test Case ID: Y9gl1P",
+      "",
+      "- ST101 Server error",
+      "",
+      "[500] Internal Server Error:",
+      "",
+      '    `{"error":{"code":"internal_error"}}`',
+      "",
+      "Reproduce with:",
+      "",
+      "    curl -X DELETE -H 'Authorization: [Filtered]' http://127.0.0.1:38843/categories/1",
+      "",
+      "=================================== WARNINGS ===================================",
+      "No links point to these operations:",
+      "  - DELETE /cart_items/{cart_item_id}",
+    ].join("\n");
+    expect(schemathesisFailures(output)).toEqual([
+      "DELETE /categories/{category_id}: Server error [500]",
+      "  reproduce: curl -X DELETE -H 'Authorization: [Filtered]' http://127.0.0.1:38843/categories/1",
+    ]);
+    expect(schemathesisFailures("no failures section")).toEqual([]);
   });
 });
