@@ -245,6 +245,15 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
   const exclude = entity.manyToMany.map((l) => pyStr(idsName(l.name)));
   const excludeArg = exclude.length ? `, exclude={${exclude.join(", ")}}` : "";
   const lines = loadForWrite(ctx);
+  for (const link of ctx.entity.manyToOne.filter((l) => l.target === ctx.entity.name)) {
+    // A row that is its own parent can never be deleted (nor makes sense): refuse the loop.
+    imports.add(`${ctx.pkg}.errors:ErrorDetail`, `${ctx.pkg}.errors:ValidationFailedError`);
+    lines.push(
+      `    if data.${link.column} == ${ctx.idParam}:`,
+      `        msg = "${link.column} cannot refer to the ${ctx.human} itself."`,
+      `        raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", "${link.column}"], message=msg)])`,
+    );
+  }
   if (hasReferences(ctx)) lines.push(`    await _check_references(session, data=data${refsArg(ctx)})`);
   lines.push(
     `    for name, value in data.model_dump(exclude_unset=True${excludeArg}).items():`,

@@ -41,6 +41,7 @@ export function entityTestsModule(ctx: EntityContext): string {
     updateTest(t),
     nullUpdateTest(t),
     manyToManyUpdateTest(t),
+    selfReferenceTest(t),
     deleteTest(t),
     ...permissionTests(t),
   ].filter((test): test is string => Boolean(test));
@@ -390,6 +391,18 @@ function manyToManyUpdateTest(t: TestContext): string | undefined {
     assert linked.status_code == 200, linked.text
     assert [item["id"] for item in linked.json()[${pyStr(link.name)}]] == [first.id, second.id]
     assert unknown.status_code == 422`;
+}
+
+function selfReferenceTest(t: TestContext): string | undefined {
+  const link = t.entity.manyToOne.find((l) => l.target === t.entity.name);
+  if (!link) return undefined;
+  return `async def test_${t.var}_cannot_be_its_own_${link.name}(${t.writer}) -> None:
+    existing = ${factoryCall(t)}
+
+    response = await client.patch(f"/${t.plural}/{existing.id}", json={${pyStr(link.column)}: existing.id}${t.writerHeaders})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"] == ["body", ${pyStr(link.column)}]`;
 }
 
 function deleteTest(t: TestContext): string {

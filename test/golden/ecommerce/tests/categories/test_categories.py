@@ -164,6 +164,19 @@ async def test_update_name_to_null_is_422(
     assert response.status_code == 422
 
 
+async def test_category_cannot_be_its_own_parent(
+    client: AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
+) -> None:
+    existing = await create_category(session)
+
+    response = await client.patch(
+        f"/categories/{existing.id}", json={"parent_id": existing.id}, headers=admin_headers
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"] == ["body", "parent_id"]
+
+
 async def test_delete_category(
     client: AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
 ) -> None:

@@ -187,6 +187,19 @@ async def test_update_task_replaces_labels(
     assert unknown.status_code == 422
 
 
+async def test_task_cannot_be_its_own_parent(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    existing = await create_task(session, owner=user)
+
+    response = await client.patch(
+        f"/tasks/{existing.id}", json={"parent_id": existing.id}, headers=user_headers
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"] == ["body", "parent_id"]
+
+
 async def test_delete_task(
     client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
 ) -> None:

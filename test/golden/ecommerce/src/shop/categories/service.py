@@ -15,7 +15,7 @@ from shop.categories.schemas import (
     CategoryUpdate,
 )
 from shop.crud import commit_or_conflict, require_rows
-from shop.errors import NotFoundError
+from shop.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from shop.pagination import OffsetPage
 
 _CONFLICT = "The category conflicts with an existing one."
@@ -86,6 +86,11 @@ async def update_category(
 ) -> Category:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     category = await get_category(session, category_id=category_id)
+    if data.parent_id == category_id:
+        msg = "parent_id cannot refer to the category itself."
+        raise ValidationFailedError(
+            msg, details=[ErrorDetail(loc=["body", "parent_id"], message=msg)]
+        )
     await _check_references(session, data=data)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(category, name, value)

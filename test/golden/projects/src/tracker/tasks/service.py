@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from tracker.crud import commit_or_conflict, require_rows
-from tracker.errors import NotFoundError
+from tracker.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from tracker.labels.models import Label
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
@@ -105,6 +105,11 @@ async def create_task(session: AsyncSession, *, data: TaskCreate, user: User) ->
 async def update_task(session: AsyncSession, *, task_id: int, data: TaskUpdate, user: User) -> Task:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     task = await get_task(session, task_id=task_id, user=user)
+    if data.parent_id == task_id:
+        msg = "parent_id cannot refer to the task itself."
+        raise ValidationFailedError(
+            msg, details=[ErrorDetail(loc=["body", "parent_id"], message=msg)]
+        )
     await _check_references(session, data=data, user=user)
     for name, value in data.model_dump(exclude_unset=True, exclude={"label_ids"}).items():
         setattr(task, name, value)
