@@ -7,7 +7,7 @@ import { generateTree } from "../generate/index.js";
 import { formatReading, parseRequest, type RequestReading, readingBlueprint } from "../intake/nl/index.js";
 import { loadBlueprintFile } from "../intake/yaml/load.js";
 import { formatPlan, planProject } from "../plan/plan.js";
-import { TargetNotEmptyError, writeProject } from "../write/write.js";
+import { assertWritable, TargetNotEmptyError, writeProject } from "../write/write.js";
 import { CommandExit, type NewOptions, registerVerifyCommand, verifyNewProject } from "./verify-command.js";
 
 /** A failure the user can fix: printed as one message, exit code 2. */
@@ -71,6 +71,7 @@ export function buildProgram(): Command {
     .action(async (dir: string, request: string | undefined, options: NewOptions) => {
       const out = program.opts<Output>();
       const started = performance.now();
+      if (!options.dryRun) await assertWritable(dir, { force: options.force });
       const { blueprint, plan, reading } = await planFor(request, options.blueprint);
       if (reading && !out.json) process.stdout.write(`${formatReading(reading)}\n\n`);
       requireSupported(plan);

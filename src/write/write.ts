@@ -14,16 +14,21 @@ export interface WriteOptions {
   readonly force?: boolean;
 }
 
-export async function writeProject(
-  dir: string,
-  tree: VirtualTree,
-  options: WriteOptions = {},
-): Promise<string[]> {
+/** Fails unless the directory is missing or empty (or `force` is set): checked before any work is done. */
+export async function assertWritable(dir: string, options: WriteOptions = {}): Promise<void> {
   const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
     throw error;
   });
   if (existing.length > 0 && !options.force) throw new TargetNotEmptyError(dir);
+}
+
+export async function writeProject(
+  dir: string,
+  tree: VirtualTree,
+  options: WriteOptions = {},
+): Promise<string[]> {
+  await assertWritable(dir, options);
   const written: string[] = [];
   for (const file of tree.files()) {
     const path = join(dir, file.path);
