@@ -103,7 +103,8 @@ export function serverExceptions(log: string, max = 4): string[] {
     let location = "";
     while (j < lines.length && /^\s/.test(lines[j] ?? "")) {
       const m = /^\s+File "([^"]+)", line (\d+), in (\S+)/.exec(lines[j] ?? "");
-      if (m && !/site-packages|\/lib\/python\d/.test(m[1] ?? "")) location = `${m[1]}:${m[2]} in ${m[3]}`;
+      // The innermost frame of the project itself (not a library, not generated code like "<string>").
+      if (m && !/site-packages|\/lib\/python\d|^</.test(m[1] ?? "")) location = `${m[1]}:${m[2]} in ${m[3]}`;
       j++;
     }
     const exception = (lines[j] ?? "").trim();
@@ -179,21 +180,36 @@ export const bootStep: VerifyStep = {
   },
 };
 
-/** A token from the app's own POST /auth/register + POST /auth/login (OAuth2 password form). */
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export function newCredentials(): Credentials {
+  return {
+    email: `verify-${randomBytes(4).toString("hex")}@example.com`,
+    password: `Verify-${randomBytes(9).toString("base64url")}-1a!`,
+  };
+}
+
+/**
+ * A token from the app's own auth flow: POST /auth/register (a fresh account), then the OAuth2 password
+ * form on POST /auth/login. When `admin` was made by the project's create-admin command, the token is the
+ * administrator's (register is still exercised, with a second account).
+ */
 async function obtainToken(
   server: RunningServer,
   doc: OpenApiDocument,
-  promote: (email: string, password: string) => Promise<string | undefined>,
+  admin: { credentials: Credentials; command: string } | undefined,
 ): Promise<{ token?: string; note: string; error?: string }> {
   const paths = doc.paths ?? {};
   if (!paths["/auth/login"]?.post) return { note: "no /auth/login: fuzzing without a token" };
-  const email = `verify-${randomBytes(4).toString("hex")}@example.com`;
-  const password = `Verify-${randomBytes(9).toString("base64url")}-1a!`;
+  const registeredUser = newCredentials();
   if (paths["/auth/register"]?.post) {
     const registered = await request(`${server.baseUrl}/auth/register`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify(registeredUser),
     });
     if (registered.status < 200 || registered.status >= 300) {
       return {
@@ -202,8 +218,7 @@ async function obtainToken(
       };
     }
   }
-  // An administrator reaches the admin-only operations too; the project's own CLI makes one, if it has it.
-  const promoted = await promote(email, password);
+  const { email, password } = admin?.credentials ?? registeredUser;
   const login = await request(`${server.baseUrl}/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -221,8 +236,10 @@ async function obtainToken(
       error: `POST /auth/login answered ${login.status || login.body} without an access_token: ${login.body.slice(0, 300)}`,
     };
   }
-  const role = promoted ? `, promoted to administrator with ${promoted}` : "";
-  return { token, note: `authenticated as ${email} (registered and logged in through the app${role})` };
+  const who = admin
+    ? `administrator ${email} (made with ${admin.command}; logged in through POST /auth/login; POST /auth/register checked with ${registeredUser.email})`
+    : `${email} (registered and logged in through the app)`;
+  return { token, note: `authenticated as ${who}` };
 }
 
 /**
@@ -231,10 +248,10 @@ async function obtainToken(
  */
 async function promoteWithProjectCli(
   context: StepContext,
-  appModule: string,
-  email: string,
-  password: string,
-): Promise<string | undefined> {
+  { email, password }: Credentials,
+): Promise<{ command?: string; log: string } | undefined> {
+  const appModule = await findAppModule(context.dir);
+  if (!appModule) return undefined;
   const pkg = appModule.split(".")[0] ?? "";
   let source: string;
   try {
@@ -251,8 +268,9 @@ async function promoteWithProjectCli(
     input: `${password}\n`,
     timeoutMs: 60_000,
   });
-  context.emit(`$ python ${args.join(" ")}\n${result.output}`);
-  return result.exitCode === 0 ? `python ${args.slice(0, 3).join(" ")}` : undefined;
+  const log = `$ python ${args.join(" ")}  (password on stdin)\n${result.output.trimEnd()}${result.exitCode ? `\n[exit code ${result.exitCode}]` : ""}`;
+  context.emit(`${log}\n`);
+  return { command: result.exitCode === 0 ? `python ${args.slice(0, 3).join(" ")}` : undefined, log };
 }
 
 interface SchemathesisReport {
@@ -322,7 +340,12 @@ export const fuzzStep: VerifyStep = {
   needs: ["boot"],
   async run(context) {
     const options = context.options.fuzz ?? {};
-    const started = await startProjectServer(context, "fuzz");
+    // The administrator is made while the server starts: both take seconds of Python imports.
+    const adminCredentials = newCredentials();
+    const [started, promoted] = await Promise.all([
+      startProjectServer(context, "fuzz"),
+      promoteWithProjectCli(context, adminCredentials).catch(() => undefined),
+    ]);
     if (!started.ok) return started.outcome;
     const { server } = started;
     const lines: string[] = [];
@@ -334,9 +357,11 @@ export const fuzzStep: VerifyStep = {
       } catch {
         // schemathesis reports an unusable schema itself
       }
-      const auth = await obtainToken(server, doc, (email, password) =>
-        promoteWithProjectCli(context, started.appModule, email, password),
-      );
+      if (promoted) lines.push(promoted.log);
+      const admin = promoted?.command
+        ? { credentials: adminCredentials, command: promoted.command }
+        : undefined;
+      const auth = await obtainToken(server, doc, admin);
       if (auth.error) {
         return {
           ok: false,

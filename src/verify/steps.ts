@@ -251,7 +251,10 @@ export const migrationsStep: VerifyStep = {
       ],
       { DATABASE_URL: url },
     );
-    if (!failed) return { ok: true, summary: "upgrade head applied; alembic check: models match", output };
+    if (!failed) {
+      context.migratedDatabase = url;
+      return { ok: true, summary: "upgrade head applied; alembic check: models match", output };
+    }
     const which = failed[0].includes("upgrade") ? "alembic upgrade head" : "alembic check";
     const detail =
       which === "alembic check"
@@ -427,6 +430,7 @@ export async function verifyProject(dir: string, options: VerifyOptions = {}): P
     },
     appDatabase() {
       appDatabase ??= (async () => {
+        if (context.migratedDatabase) return context.migratedDatabase;
         const url = await context.databases.create("app");
         const result = await context.uvRun(["run", "alembic", "upgrade", "head"], { DATABASE_URL: url });
         if (result.exitCode !== 0) {

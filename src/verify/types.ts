@@ -98,6 +98,8 @@ export interface StepContext {
   projectPython(): Promise<string>;
   /** A scratch database migrated to head, shared by boot and fuzz; throws with the output on failure. */
   appDatabase(): Promise<string>;
+  /** The migrations step's database once it passed (at head, untouched since): appDatabase reuses it. */
+  migratedDatabase?: string;
   /** Streams a chunk of output to the live progress. */
   emit(chunk: string): void;
 }
