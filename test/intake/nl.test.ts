@@ -11,6 +11,7 @@ import { lintTree } from "../../src/format/ruff.js";
 import { generateTree } from "../../src/generate/index.js";
 import { withoutAuth } from "../../src/intake/nl/catalog.js";
 import {
+  DESCRIPTION_LIMIT,
   DOMAINS,
   FEATURES,
   formatReading,
@@ -708,6 +709,33 @@ describe("parseRequest: sentences", () => {
     expect(seed.assumptions).toEqual(expect.arrayContaining([expect.stringMatching(/e-commerce catalog/)]));
   });
 
+  it("generates lint-clean projects from the supported seed examples", () => {
+    for (const c of SEED) {
+      const reading = parseRequest(c.text);
+      if (reading.unsupported.length > 0) continue;
+      const bp = blueprintSchema.parse(reading.blueprint);
+      expect(bp.description.length).toBeLessThanOrEqual(DESCRIPTION_LIMIT);
+      const problems = lintTree(generateTree(bp), {
+        pythonVersion: bp.python,
+        firstParty: [bp.name, "tests"],
+      });
+      expect(
+        problems.map((p) => `${p.path} ${p.diagnostic.code} ${p.diagnostic.message}`),
+        c.text,
+      ).toEqual([]);
+    }
+  });
+
+  it("keeps descriptions on one generated line", () => {
+    for (const c of CASES) {
+      expect(parseRequest(c.text).blueprint.description?.length, c.text).toBeLessThanOrEqual(
+        DESCRIPTION_LIMIT,
+      );
+    }
+    for (const domain of DOMAINS)
+      expect(domain.description.length, domain.id).toBeLessThanOrEqual(DESCRIPTION_LIMIT);
+  });
+
   it("is deterministic", () => {
     for (const c of CASES) expect(parseRequest(c.text)).toEqual(parseRequest(c.text));
   });
@@ -1059,6 +1087,7 @@ describe("domain catalog", () => {
     (_, domain) => {
       const withAuth = {
         name: domain.project,
+        description: domain.description,
         auth: { kind: "jwt" as const, roles: [...domain.roles] },
         entities: domain.entities,
       };

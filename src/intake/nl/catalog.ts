@@ -193,7 +193,7 @@ const fulfillment: Domain = {
   id: "fulfillment",
   label: "order fulfillment",
   project: "fulfillment",
-  description: "Order fulfillment service: warehouses, orders with lines, picking and shipments.",
+  description: "Order fulfillment: warehouses, orders with lines, picking and shipments.",
   triggers: [
     "order fulfillment",
     "order fulfilment",
@@ -503,7 +503,7 @@ const inventory: Domain = {
   id: "inventory",
   label: "inventory",
   project: "inventory",
-  description: "Inventory management: suppliers, warehouses, items, stock levels and movements.",
+  description: "Inventory: suppliers, warehouses, items, stock levels and movements.",
   triggers: [
     "inventory",
     "inventory management",
@@ -576,7 +576,7 @@ const booking: Domain = {
   id: "booking",
   label: "booking/reservations",
   project: "booking",
-  description: "Bookings of resources (rooms, tables, desks…) for time slots.",
+  description: "Bookings of resources (rooms, tables, desks) for time slots.",
   triggers: [
     "booking",
     "bookings",

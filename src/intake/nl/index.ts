@@ -56,7 +56,7 @@ export function parseRequest(text: string): RequestReading {
 
   const blueprint: BlueprintInput = {
     name: projectName(reading, plan, draft, framework),
-    description: describe(text),
+    description: describe(text, plan),
     framework,
     database: database === "postgresql" ? "postgresql" : "sqlite",
     ...(python.supported ? { python: python.supported } : {}),
@@ -125,8 +125,21 @@ function chatWithoutRealtime(plan: EntityPlan, draft: Draft): void {
   draft.assume("chat with no real-time transport named: messages are sent and fetched over REST");
 }
 
-function describe(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  const short = line.length > 200 ? `${line.slice(0, 197)}...` : line;
-  return short.length > 0 ? short[0]?.toUpperCase() + short.slice(1) : "";
+/**
+ * Longest description that fits on the `description=` line of the generated main.py within ruff's 100
+ * columns (the generator does not wrap it yet).
+ */
+export const DESCRIPTION_LIMIT = 77;
+
+/** One line for the README and the OpenAPI document: the request if it is short, else the domain's. */
+function describe(text: string, plan: EntityPlan): string {
+  const line = text
+    .replace(/\s+/g, " ")
+    .replace(/[^\x20-\x7e]/g, "")
+    .trim();
+  const sentence = line.length > 0 ? line[0]?.toUpperCase() + line.slice(1) : "";
+  if (sentence.length <= DESCRIPTION_LIMIT) return sentence;
+  if (plan.domain) return plan.domain.description;
+  const cut = sentence.slice(0, DESCRIPTION_LIMIT - 3);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 1)).replace(/[\s,;:.]+$/, "")}...`;
 }
