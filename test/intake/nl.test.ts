@@ -598,6 +598,23 @@ const PARAPHRASES: readonly Case[] = [
     check: (bp) => expect(entity(bp, "Trip").relations.map((r) => r.to)).toEqual(["Vehicle", "Driver"]),
   },
   {
+    text: "A service for managing invoices and payments for each user",
+    entities: ["Invoice", "Payment"],
+    check: (bp) => {
+      expect(bp.entities.every((e) => e.owned_by === "user")).toBe(true);
+      expect(entity(bp, "Payment").fields.map((f) => f.name)).toEqual([
+        "description",
+        "amount",
+        "currency",
+        "occurred_on",
+      ]);
+    },
+  },
+  {
+    text: "Build a FastAPI backend for a hospital: patients, doctors and appointments",
+    entities: ["Patient", "Doctor", "Appointment"],
+  },
+  {
     text: "an API to manage users and groups, without auth",
     auth: "none",
     entities: ["User", "Group"],

@@ -846,6 +846,8 @@ export function readNouns(tokens: readonly Token[], normalized: string, mask: Me
   for (let i = 0; i < tokens.length; i++) {
     const trigger = triggerAt(tokens, i);
     if (!trigger || mask.technical(i)) continue;
+    // "for managing invoices": the stronger trigger that follows reads the list.
+    if (trigger.strength === "weak" && triggerAt(tokens, i + trigger.length)) continue;
     const { items, end } = readList(tokens, i + trigger.length, mask, trigger.strength !== "weak");
     list++;
     // "expenses and budgets for each user": the listed rows belong to users.
