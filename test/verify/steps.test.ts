@@ -9,11 +9,22 @@ import type { StepResult } from "../../src/verify/types.js";
 // A stand-in for uv: logs each call with the variables verification must set, prints what the real tools
 // print, and fails when its arguments contain $FAKE_UV_FAIL.
 const FAKE_UV = `#!/bin/sh
-echo "$* | DATABASE_URL=\${DATABASE_URL:-} | $UV_PYTHON_DOWNLOADS $UV_NO_PROGRESS" >> "$FAKE_UV_LOG"
-if [ -n "$FAKE_UV_FAIL" ]; then
-  case "$*" in *"$FAKE_UV_FAIL"*) echo "fake failure of: $*"; exit 1 ;; esac
-fi
 case "$*" in
+  "run python -c # python-specialist verify: alembic"*) call="run alembic upgrade+check" ;;
+  *) call="$*" ;;
+esac
+echo "$call | DATABASE_URL=\${DATABASE_URL:-} | $UV_PYTHON_DOWNLOADS $UV_NO_PROGRESS" >> "$FAKE_UV_LOG"
+if [ "$call" = "run alembic upgrade+check" ]; then
+  echo '$ alembic upgrade head'
+  [ "$FAKE_UV_FAIL" = "upgrade" ] && { echo "fake failure of: upgrade"; exit 3; }
+  echo '$ alembic check'
+  [ "$FAKE_UV_FAIL" = "check" ] && { echo "  FAILED: New upgrade operations detected: [fake]"; exit 4; }
+  exit 0
+fi
+if [ -n "$FAKE_UV_FAIL" ]; then
+  case "$call" in *"$FAKE_UV_FAIL"*) echo "fake failure of: $call"; exit 1 ;; esac
+fi
+case "$call" in
   "--version") echo "uv 0.13.8 (fake)" ;;
   "sync") echo "Resolved 10 packages in 5ms"; echo "Installed 9 packages in 20ms" ;;
   "run ruff check --output-format=concise .") echo "All checks passed!" ;;
@@ -93,8 +104,7 @@ describe("verifyProject (with a fake uv)", () => {
       "run ruff check --output-format=concise .",
       "run ruff format --check .",
       "run mypy",
-      "run alembic upgrade head",
-      "run alembic check",
+      "run alembic upgrade+check",
       "run pytest --cov --cov-report=term --cov-fail-under=90",
     ]);
     expect(calls.every((c) => c.endsWith("| never 1"))).toBe(true);
@@ -110,7 +120,7 @@ describe("verifyProject (with a fake uv)", () => {
 
   it("migrates a scratch SQLite file and leaves the tests' database alone when no URL is given", async () => {
     const { calls } = await run("");
-    const migrate = calls.find((c) => c.startsWith("run alembic upgrade"));
+    const migrate = calls.find((c) => c.startsWith("run alembic upgrade+check"));
     expect(migrate).toMatch(
       /DATABASE_URL=sqlite\+aiosqlite:\/\/\/\/.*python-specialist-verify-[^/]+\/migrations-[0-9a-f]+\.db/,
     );
@@ -138,7 +148,7 @@ describe("verifyProject (with a fake uv)", () => {
       expect(created.map((m) => m[1])).toEqual([url, url]);
       expect(dropped.map((m) => m[2]).sort()).toEqual(created.map((m) => m[2]).sort());
       const base = `postgresql\\+asyncpg://ps:ps@127\\.0\\.0\\.1:${port}`;
-      expect(calls.find((c) => c.startsWith("run alembic check"))).toMatch(
+      expect(calls.find((c) => c.startsWith("run alembic upgrade+check"))).toMatch(
         new RegExp(`DATABASE_URL=${base}/verify_migrations_[0-9a-f]{10} `),
       );
       const pytest = calls.find((c) => c.startsWith("run pytest"));
@@ -209,12 +219,15 @@ describe("verifyProject (with a fake uv)", () => {
     expect(calls.map((c) => c.split(" | ")[0])).toContain("run ruff format --check .");
   });
 
-  it("does not run alembic check when the upgrade fails", async () => {
-    const { results, calls } = await run("upgrade");
-    expect(results.find((r) => r.step === "migrations")?.summary).toMatch(
-      /^alembic upgrade head failed: fake failure/,
+  it("says whether the upgrade or the check failed, and does not check after a failed upgrade", async () => {
+    const upgrade = await run("upgrade");
+    const migrations = upgrade.results.find((r) => r.step === "migrations");
+    expect(migrations?.summary).toBe("alembic upgrade head failed: fake failure of: upgrade");
+    expect(migrations?.output).not.toContain("$ alembic check");
+    const check = await run("check");
+    expect(check.results.find((r) => r.step === "migrations")?.summary).toBe(
+      "alembic check failed: New upgrade operations detected: [fake]",
     );
-    expect(calls.some((c) => c.startsWith("run alembic check"))).toBe(false);
   });
 
   it("runs only the selected steps, or all but the skipped ones; toolchain always", async () => {
