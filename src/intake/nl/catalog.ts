@@ -430,7 +430,7 @@ const projects: Domain = {
       write: "authenticated",
       fields: [
         str("name", 40, { unique: true, normalize: ["strip", "lower"], sort: true }),
-        str("color", 7, { pattern: "^#[0-9a-f]{6}$", example: "#3b82f6", normalize: ["strip", "lower"] }),
+        choice("color", ["gray", "red", "orange", "yellow", "green", "blue", "purple"], { filter: true }),
       ],
     },
     {
