@@ -14,3 +14,24 @@ export function pyRegex(pattern: string): string {
 export function pyList(items: readonly string[]): string {
   return `[${items.join(", ")}]`;
 }
+
+/**
+ * A string literal that stays within the line length at the given indent: long text becomes implicitly
+ * concatenated parts in parentheses, split at spaces (ruff's formatter keeps them as they are).
+ */
+export function pyText(value: string, indent: number, lineLength = 100): string {
+  const width = lineLength - indent - 8;
+  if (pyStr(value).length <= width) return pyStr(value);
+  const parts: string[] = [];
+  let current = "";
+  for (const word of value.split(/(?<= )/)) {
+    if (current && pyStr(current + word).length > width) {
+      parts.push(current);
+      current = "";
+    }
+    current += word;
+  }
+  if (current) parts.push(current);
+  const pad = " ".repeat(indent + 4);
+  return `(\n${parts.map((p) => `${pad}${pyStr(p)}`).join("\n")}\n${" ".repeat(indent)})`;
+}

@@ -2,7 +2,7 @@
 
 import type { ProjectModel } from "../../project-model.js";
 import { Imports, pyModule } from "../../python/imports.js";
-import { pyStr } from "../../python/literal.js";
+import { pyStr, pyText } from "../../python/literal.js";
 
 export function configModule(model: ProjectModel): string {
   const imports = new Imports().add(
@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings.log_level, json_logs=settings.log_json)
     app = FastAPI(
         title=settings.app_name,
-        description=${pyStr(description)},
+        description=${pyText(description, 8)},
         version="0.1.0",
         lifespan=lifespan,
     )

@@ -161,7 +161,7 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
     `${ctx.pkg}.pagination:encode_cursor`,
   );
   return `async def list_${ctx.plural}(session: AsyncSession, *, query: ${names.query}${userParam}) -> CursorPage[${names.read}]:
-    """One page of ${ctx.plural} after the cursor, in id order (keyset pagination: no OFFSET scan)."""
+    """One page of ${ctx.plural} after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = ${conditionsCall(ctx)}
     if query.cursor is not None:
         conditions.append(${E}.id > decode_cursor(query.cursor))

@@ -334,18 +334,23 @@ function queryCountTest(t: TestContext): string {
 /** A field whose value a PATCH can change without breaking rules or uniqueness. */
 function updatableField(t: TestContext): Field | undefined {
   const inRules = new Set(t.entity.checks.flatMap((c) => [c.field, c.other]));
-  return (
-    t.entity.fields.find(
-      (f) => !inRules.has(f.name) && !isUniqueField(t.entity, f.name) && f.type !== "json",
-    ) ?? t.entity.fields.find((f) => !inRules.has(f.name) && f.type !== "json")
+  // Sample variants ignore patterns: a patterned field keeps its example, so it is never the one changed.
+  const changeable = t.entity.fields.filter(
+    (f) => !inRules.has(f.name) && f.type !== "json" && f.pattern === undefined,
   );
+  return changeable.find((f) => !isUniqueField(t.entity, f.name)) ?? changeable[0];
 }
 
 function updateTest(t: TestContext): string | undefined {
   const field = updatableField(t);
   if (!field) return undefined;
   const value = fixedSample(t.entity.name, field, 1);
-  const compare = field.type === "datetime" ? "is not None" : `== ${value.json}`;
+  const compare =
+    field.type === "datetime"
+      ? "is not None"
+      : field.type === "bool"
+        ? `is ${value.json}`
+        : `== ${value.json}`;
   const untouched = t.entity.fields.find((f) => f !== field && f.type !== "datetime");
   const untouchedCheck = untouched
     ? `\n    assert response.json()[${pyStr(untouched.name)}] == before[${pyStr(untouched.name)}]`

@@ -25,7 +25,7 @@ def _conditions(query: CommentQuery) -> list[ColumnElement[bool]]:
 
 
 async def list_comments(session: AsyncSession, *, query: CommentQuery) -> CursorPage[CommentRead]:
-    """One page of comments after the cursor, in id order (keyset pagination: no OFFSET scan)."""
+    """One page of comments after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Comment.id > decode_cursor(query.cursor))

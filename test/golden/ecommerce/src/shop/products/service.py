@@ -32,7 +32,7 @@ def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
 
 
 async def list_products(session: AsyncSession, *, query: ProductQuery) -> CursorPage[ProductRead]:
-    """One page of products after the cursor, in id order (keyset pagination: no OFFSET scan)."""
+    """One page of products after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Product.id > decode_cursor(query.cursor))

@@ -30,7 +30,7 @@ def _conditions(query: ShipmentQuery) -> list[ColumnElement[bool]]:
 async def list_shipments(
     session: AsyncSession, *, query: ShipmentQuery
 ) -> CursorPage[ShipmentRead]:
-    """One page of shipments after the cursor, in id order (keyset pagination: no OFFSET scan)."""
+    """One page of shipments after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Shipment.id > decode_cursor(query.cursor))
