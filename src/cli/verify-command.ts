@@ -6,7 +6,9 @@
 import { access, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { killAllCommands } from "../verify/run-command.js";
 import { renderScorecard, type Scorecard } from "../verify/scorecard.js";
+import { killAllServers } from "../verify/server.js";
 import { STEP_NAMES, selectSteps } from "../verify/steps.js";
 import { stripAnsi } from "../verify/summaries.js";
 import type { StepResult, VerifyOptions } from "../verify/types.js";
@@ -136,6 +138,17 @@ export class Progress {
 /** Runs verification with live progress; returns the scorecard. */
 export async function verifyWithProgress(dir: string, options: VerifyOptions): Promise<Scorecard> {
   const progress = new Progress();
+  // Ctrl-C or a kill: the servers and tools verify started run in their own process groups, so they
+  // would outlive it; stop them first.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    progress.stop();
+    killAllServers();
+    killAllCommands();
+    process.stderr.write(`\nverify interrupted (${signal})\n`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     return await runVerification(dir, {
       ...options,
@@ -145,6 +158,8 @@ export async function verifyWithProgress(dir: string, options: VerifyOptions): P
     });
   } finally {
     progress.stop();
+    process.removeListener("SIGINT", interrupted);
+    process.removeListener("SIGTERM", interrupted);
   }
 }
 

@@ -49,6 +49,11 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Kills every command still running (and what it started); for a verify interrupted by a signal. */
+export function killAllCommands(): void {
+  for (const child of running) killTree(child, "SIGKILL");
+}
+
 export function runCommand(
   command: string,
   args: readonly string[],

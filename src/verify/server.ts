@@ -82,6 +82,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Kills every server still running; for a verify interrupted by a signal. */
+export function killAllServers(): void {
+  for (const child of live) signalGroup(child, "SIGKILL");
+}
+
 export interface StartServerOptions {
   /** The project's interpreter (its venv's python). */
   python: string;
