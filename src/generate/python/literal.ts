@@ -11,8 +11,9 @@ export function pyRegex(pattern: string): string {
   return `r"${pattern}"`;
 }
 
-export function pyList(items: readonly string[]): string {
-  return `[${items.join(", ")}]`;
+/** A tuple of string literals, e.g. `("a", "b")` or `("a",)`. */
+export function pyTuple(items: readonly string[]): string {
+  return `(${items.map(pyStr).join(", ")}${items.length === 1 ? "," : ""})`;
 }
 
 /**

@@ -27,10 +27,6 @@ export function words(snake: string): string {
   return snake.replace(/_/g, " ");
 }
 
-export function upperSnake(name: string): string {
-  return snakeCase(name).toUpperCase();
-}
-
 /** `order item` → `an order item`: the indefinite article for docstrings. */
 export function withArticle(phrase: string): string {
   return `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;

@@ -6,7 +6,7 @@ import { entityByName } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
-import { pyStr } from "../../../python/literal.js";
+import { pyStr, pyTuple } from "../../../python/literal.js";
 import { capitalize, words } from "../../../python/naming.js";
 import { fixedSample, invalidSample } from "../../../python/samples.js";
 import type { EntityContext } from "../entity/context.js";
@@ -100,7 +100,7 @@ function comparedKeys(t: TestContext): string[] {
 function createTest(t: TestContext): string {
   const keys = comparedKeys(t);
   const compare = keys.length
-    ? `\n    assert {key: created[key] for key in ${pyList(keys)}} == {key: payload[key] for key in ${pyList(keys)}}`
+    ? `\n    assert {key: created[key] for key in ${pyTuple(keys)}} == {key: payload[key] for key in ${pyTuple(keys)}}`
     : "";
   const owner = t.entity.owned ? '\n    assert created["owner_id"] == user.id' : "";
   return `async def test_create_${t.var}_then_get_it(${t.writer}) -> None:
@@ -113,10 +113,6 @@ function createTest(t: TestContext): string {
     fetched = await client.get(f"/${t.plural}/{created['id']}"${t.writerHeaders})
     assert fetched.status_code == 200
     assert fetched.json() == created`;
-}
-
-function pyList(items: readonly string[]): string {
-  return `(${items.map(pyStr).join(", ")}${items.length === 1 ? "," : ""})`;
 }
 
 function requiredField(t: TestContext): Field | undefined {
