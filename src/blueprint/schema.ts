@@ -140,11 +140,13 @@ export const deploySchema = z
   })
   .describe("Deployment files.");
 
+export const FRAMEWORKS = ["fastapi", "django", "flask"] as const;
+
 export const blueprintSchema = z
   .strictObject({
     name: identifier.describe("Project and Python package name (snake_case)."),
     description: z.string().default("").describe("One line for the README and the OpenAPI document."),
-    framework: z.enum(["fastapi", "django", "flask"]).default("fastapi"),
+    framework: z.enum(FRAMEWORKS).default("fastapi"),
     database: z
       .enum(["sqlite", "postgresql"])
       .default("sqlite")

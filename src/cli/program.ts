@@ -1,8 +1,8 @@
 /** The command line: a thin adapter over the library pipeline (`main.ts` is the executable). */
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { BlueprintError } from "../blueprint/errors.js";
 import { blueprintJsonSchema } from "../blueprint/json-schema.js";
-import type { Blueprint } from "../blueprint/schema.js";
+import { type Blueprint, FRAMEWORKS } from "../blueprint/schema.js";
 import { generateTree } from "../generate/index.js";
 import { formatReading, parseRequest, type RequestReading, readingBlueprint } from "../intake/nl/index.js";
 import { loadBlueprintFile } from "../intake/yaml/load.js";
@@ -22,7 +22,11 @@ function print(options: Output, text: string, data: unknown): void {
 }
 
 /** The Blueprint from either a request in words or a blueprint file, with the reading of the request. */
-async function planFor(request: string | undefined, blueprintPath: string | undefined) {
+async function planFor(
+  request: string | undefined,
+  options: { readonly blueprint?: string; readonly framework?: Blueprint["framework"] },
+) {
+  const blueprintPath = options.blueprint;
   if (request && blueprintPath) throw new UsageError("give either a request or --blueprint <file>, not both");
   if (!request && !blueprintPath) {
     throw new UsageError(
@@ -30,7 +34,8 @@ async function planFor(request: string | undefined, blueprintPath: string | unde
     );
   }
   const reading = request ? parseRequest(request) : undefined;
-  const blueprint = reading ? blueprintFromReading(reading) : await loadBlueprintFile(blueprintPath ?? "");
+  const read = reading ? blueprintFromReading(reading) : await loadBlueprintFile(blueprintPath ?? "");
+  const blueprint = options.framework ? { ...read, framework: options.framework } : read;
   return { blueprint, plan: planProject(blueprint), reading };
 }
 
@@ -51,6 +56,13 @@ function requireSupported(plan: ReturnType<typeof planProject>): void {
   }
 }
 
+/** `--framework` overrides what the request or the blueprint chose. */
+function frameworkOption(): Option {
+  return new Option("--framework <name>", "target framework, overriding the request or blueprint").choices(
+    FRAMEWORKS,
+  );
+}
+
 export function buildProgram(): Command {
   const program = new Command()
     .name("python-specialist")
@@ -65,6 +77,7 @@ export function buildProgram(): Command {
     .argument("<dir>", "target directory (must be empty unless --force)")
     .argument("[request]", 'what to build, e.g. "A FastAPI REST API for e-commerce with JWT authentication"')
     .option("-b, --blueprint <file>", "blueprint YAML file")
+    .addOption(frameworkOption())
     .option("--force", "write into a non-empty directory, replacing generated files")
     .option("--dry-run", "list the files that would be written, write nothing")
     .option("--verify", "verify the project right after generating it (see `verify --help`)")
@@ -72,7 +85,7 @@ export function buildProgram(): Command {
       const out = program.opts<Output>();
       const started = performance.now();
       if (!options.dryRun) await assertWritable(dir, { force: options.force });
-      const { blueprint, plan, reading } = await planFor(request, options.blueprint);
+      const { blueprint, plan, reading } = await planFor(request, options);
       if (reading && !out.json) process.stdout.write(`${formatReading(reading)}\n\n`);
       requireSupported(plan);
       const tree = generateTree(blueprint);
@@ -106,8 +119,9 @@ export function buildProgram(): Command {
     .description("print every decision about the project, with its reason")
     .argument("[request]", "what to build, in words")
     .option("-b, --blueprint <file>", "blueprint YAML file")
-    .action(async (request: string | undefined, options: { blueprint?: string }) => {
-      const { plan, reading, blueprint } = await planFor(request, options.blueprint);
+    .addOption(frameworkOption())
+    .action(async (request: string | undefined, options: Parameters<typeof planFor>[1]) => {
+      const { plan, reading, blueprint } = await planFor(request, options);
       const text = reading ? `${formatReading(reading)}\n\n${formatPlan(plan)}` : formatPlan(plan);
       print(program.opts<Output>(), text, reading ? { ...plan, reading, blueprint } : plan);
     });

@@ -6,6 +6,7 @@
 import { access, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import type { FRAMEWORKS } from "../blueprint/schema.js";
 import { killAllCommands } from "../verify/run-command.js";
 import { renderScorecard, type Scorecard } from "../verify/scorecard.js";
 import { killAllServers } from "../verify/server.js";
@@ -24,6 +25,7 @@ export class CommandExit extends Error {
 /** The options of `new` (declared here to keep program.ts short). */
 export interface NewOptions {
   blueprint?: string;
+  framework?: (typeof FRAMEWORKS)[number];
   force?: boolean;
   dryRun?: boolean;
   verify?: boolean;

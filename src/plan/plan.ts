@@ -4,6 +4,7 @@
  */
 import { entityByName, type ResolvedProject, resolveProject } from "../blueprint/resolve.js";
 import type { Blueprint } from "../blueprint/schema.js";
+import { AVAILABLE_FRAMEWORKS, targetFor } from "../generate/targets/index.js";
 
 export interface Decision {
   readonly choice: string;
@@ -23,12 +24,12 @@ export interface Plan {
   readonly unsupported: readonly string[];
 }
 
-const SUPPORTED_FRAMEWORKS = new Set(["fastapi"]);
-
 export function planProject(blueprint: Blueprint): Plan {
   const unsupported: string[] = [];
-  if (!SUPPORTED_FRAMEWORKS.has(blueprint.framework)) {
-    unsupported.push(`framework "${blueprint.framework}" is not supported yet (available: fastapi)`);
+  if (!targetFor(blueprint.framework)) {
+    unsupported.push(
+      `framework "${blueprint.framework}" is not supported yet (available: ${AVAILABLE_FRAMEWORKS.join(", ")})`,
+    );
   }
   for (const feature of Object.keys(blueprint.features))
     unsupported.push(`feature "${feature}" is not supported yet`);
@@ -120,12 +121,7 @@ function requirements(project: ResolvedProject): Decision[] {
 
 function framework(blueprint: Blueprint): Decision[] {
   return [
-    d(
-      blueprint.framework,
-      blueprint.framework === "fastapi"
-        ? "async-first API with Pydantic validation and an OpenAPI document for free"
-        : "requested in the blueprint",
-    ),
+    d(blueprint.framework, targetFor(blueprint.framework)?.rationale ?? "requested in the blueprint"),
     d(
       `Python >= ${blueprint.python}`,
       "current typing features (Self, StrEnum, TaskGroup) and supported releases",

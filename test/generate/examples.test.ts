@@ -1,6 +1,6 @@
 /**
  * Generated code, checked in process for every example: golden snapshots (real .py files under
- * test/golden/), determinism, ruff lint with the project's own rule set, and no stubs.
+ * test/golden/<framework>/<example>/), determinism, ruff lint with the project's own rule set, and no stubs.
  * `UPDATE_GOLDEN=1 npx vitest run test/generate` rewrites the snapshots after an intended change.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { lintTree } from "../../src/format/ruff.js";
+import { AVAILABLE_FRAMEWORKS } from "../../src/generate/targets/index.js";
 import { generateProject, loadBlueprintFile } from "../../src/index.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -24,13 +25,20 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-describe.each(EXAMPLES)("example %s", (example) => {
-  const blueprint = () => loadBlueprintFile(join(ROOT, "examples", `${example}.yaml`));
+const CASES = AVAILABLE_FRAMEWORKS.flatMap((framework) =>
+  EXAMPLES.map((example) => [framework, example] as const),
+);
+
+describe.each(CASES)("%s: example %s", (framework, example) => {
+  const blueprint = async () => ({
+    ...(await loadBlueprintFile(join(ROOT, "examples", `${example}.yaml`))),
+    framework,
+  });
   const load = async () => generateProject(await blueprint());
 
   it("matches its golden snapshot", async () => {
     const tree = await load();
-    const goldenDir = join(ROOT, "test", "golden", example);
+    const goldenDir = join(ROOT, "test", "golden", framework, example);
     if (UPDATE) {
       rmSync(goldenDir, { recursive: true, force: true });
       for (const file of tree.files()) {

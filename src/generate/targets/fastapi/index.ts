@@ -3,6 +3,7 @@ import type { ResolvedProject } from "../../../blueprint/resolve.js";
 import { contributeAuth } from "../../features/auth/index.js";
 import { ProjectModel } from "../../project-model.js";
 import { initialMigration } from "../../python/migration.js";
+import type { Target } from "../target.js";
 import { configModule, mainModule, modelsRegistry } from "./app.js";
 import { contributeCore } from "./core.js";
 import { entityContext } from "./entity/context.js";
@@ -29,7 +30,13 @@ import { appTestsModule, conftestModule } from "./tests/app-tests.js";
 import { entityTestsModule } from "./tests/entity-tests.js";
 import { factoriesModule } from "./tests/factories.js";
 
-export function buildFastapiProject(project: ResolvedProject): ProjectModel {
+export const fastapiTarget: Target = {
+  framework: "fastapi",
+  rationale: "async-first API with Pydantic validation and an OpenAPI document for free",
+  build: buildFastapiProject,
+};
+
+function buildFastapiProject(project: ResolvedProject): ProjectModel {
   const { blueprint } = project;
   const model = new ProjectModel(project.name, project.name);
   for (const [name, spec] of DEV_DEPENDENCIES) model.addDependency(name, spec, true);

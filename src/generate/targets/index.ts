@@ -1,0 +1,11 @@
+/** The registry of targets: a framework is offered exactly when its target is listed here. */
+import { fastapiTarget } from "./fastapi/index.js";
+import type { Framework, Target } from "./target.js";
+
+const TARGETS: readonly Target[] = [fastapiTarget];
+
+export function targetFor(framework: Framework): Target | undefined {
+  return TARGETS.find((t) => t.framework === framework);
+}
+
+export const AVAILABLE_FRAMEWORKS: readonly Framework[] = TARGETS.map((t) => t.framework);
