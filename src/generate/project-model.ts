@@ -81,6 +81,8 @@ export class ProjectModel {
   readonly appState: AppState[] = [];
   /** Tables in creation order (referenced tables first). */
   readonly tables: TableDef[] = [];
+  /** The command that makes `{email}` an administrator (password on stdin), when there is auth. */
+  adminCommand: readonly string[] | undefined;
 
   constructor(
     readonly name: string,

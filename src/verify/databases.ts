@@ -1,8 +1,9 @@
 /**
  * Scratch databases for one verification run. SQLite: a file in the run's private directory. A server
- * database (--database-url postgresql+asyncpg://…): a fresh database `verify_<random>` on that server,
- * created and dropped with the project's own SQLAlchemy (so no client tools or Node drivers are needed),
- * and never the database of the URL itself: the project's tests drop every table of the one they get.
+ * database (--database-url postgresql://…): a fresh database `verify_<random>` on that server, created
+ * and dropped with the project's own driver (so no client tools or Node drivers are needed), and never
+ * the database of the URL itself: the project's tests drop every table of the one they get. Every URL
+ * handed to the project has the scheme its profile asks for (e.g. `postgresql+asyncpg`).
  */
 import { randomBytes } from "node:crypto";
 import { createConnection } from "node:net";
@@ -79,50 +80,69 @@ export async function checkDatabaseReachable(url: string): Promise<string | unde
   );
 }
 
+/** Creates or drops a PostgreSQL database with the driver the project has (psycopg or asyncpg). */
 const SCRATCH_SCRIPT = `
-import asyncio, sys
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
+import sys
+from urllib.parse import unquote, urlsplit
 
-async def main() -> None:
-    action, url, name = sys.argv[1:4]
-    engine = create_async_engine(make_url(url), isolation_level="AUTOCOMMIT")
-    backend = engine.dialect.name
-    if backend == "postgresql":
-        create, drop = f'CREATE DATABASE "{name}"', f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
-    else:
-        create, drop = f"CREATE DATABASE \`{name}\`", f"DROP DATABASE IF EXISTS \`{name}\`"
-    try:
-        async with engine.connect() as connection:
-            await connection.execute(text(create if action == "create" else drop))
-    finally:
-        await engine.dispose()
+action, url, name = sys.argv[1:4]
+parts = urlsplit(url)
+if parts.scheme.split("+")[0] not in ("postgresql", "postgres"):
+    sys.exit(f"scratch databases need a PostgreSQL server, not {parts.scheme}")
+sql = f'CREATE DATABASE "{name}"' if action == "create" else f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+server = {
+    "host": parts.hostname or "localhost",
+    "port": parts.port or 5432,
+    "user": unquote(parts.username or ""),
+    "password": unquote(parts.password or ""),
+}
+database = parts.path.lstrip("/") or "postgres"
+try:
+    import psycopg
+except ImportError:
+    import asyncio
 
-asyncio.run(main())
+    import asyncpg
+
+    async def main() -> None:
+        connection = await asyncpg.connect(database=database, **server)
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    asyncio.run(main())
+else:
+    with psycopg.connect(dbname=database, autocommit=True, **server) as connection:
+        connection.execute(sql)
 `;
 
 export type PythonRunner = (args: readonly string[]) => Promise<CommandResult>;
 
+/** URL schemes per database kind, from the project's profile. */
+export type DriverSchemes = () => Promise<{ readonly sqlite?: string; readonly postgresql?: string }>;
+
+/** The URL with its scheme replaced (`postgresql://…` → `postgresql+psycopg://…`). */
+export function withScheme(url: string, scheme: string | undefined): string {
+  return scheme ? url.replace(/^[^:]+:/, `${scheme}:`) : url;
+}
+
 /** Hands out the databases of one run and drops the server ones at the end. */
 export class ScratchDatabases {
   private readonly created: { name: string }[] = [];
-  private readonly sqliteDriver: string;
 
   /**
    * @param serverUrl the --database-url (undefined or SQLite: everything on scratch SQLite files)
    * @param scratchDir the run's private directory
    * @param python runs `python <args>` in the project's environment (`uv run python …`)
+   * @param schemes the project's URL schemes
    */
   constructor(
     readonly serverUrl: string | undefined,
     private readonly scratchDir: string,
     private readonly python: PythonRunner,
-  ) {
-    const driver =
-      serverUrl && databaseKind(serverUrl) === "sqlite" ? /^sqlite(\+\w+)?/.exec(serverUrl) : null;
-    this.sqliteDriver = driver?.[0] ?? "sqlite+aiosqlite";
-  }
+    private readonly schemes: DriverSchemes,
+  ) {}
 
   get onServer(): boolean {
     return !!this.serverUrl && databaseKind(this.serverUrl) !== "sqlite";
@@ -130,8 +150,10 @@ export class ScratchDatabases {
 
   /** A fresh, empty database for `purpose` (e.g. "migrations"); throws with a clear message on failure. */
   async create(purpose: string): Promise<string> {
+    const schemes = await this.schemes();
     if (!this.onServer || !this.serverUrl) {
-      return `${this.sqliteDriver}:///${join(this.scratchDir, `${purpose}-${randomBytes(3).toString("hex")}.db`)}`;
+      const file = join(this.scratchDir, `${purpose}-${randomBytes(3).toString("hex")}.db`);
+      return `${schemes.sqlite ?? "sqlite"}:///${file}`;
     }
     const name = `verify_${purpose.replace(/[^a-z0-9]/g, "")}_${randomBytes(5).toString("hex")}`;
     const result = await this.python(["-c", SCRATCH_SCRIPT, "create", this.serverUrl, name]);
@@ -142,7 +164,7 @@ export class ScratchDatabases {
       );
     }
     this.created.push({ name });
-    return withDatabaseName(this.serverUrl, name);
+    return withScheme(withDatabaseName(this.serverUrl, name), schemes.postgresql);
   }
 
   /** Drops every server database this run created; returns the problems instead of throwing. */

@@ -6,8 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fill, type ProjectProfile } from "./profile.js";
 import { runCommand } from "./run-command.js";
-import { findAppModule, type RunningServer, request, startServer, waitUntilReady } from "./server.js";
+import { type RunningServer, request, startServer, waitUntilReady } from "./server.js";
 import { errorExcerpt, lastMeaningfulLine } from "./summaries.js";
 import type { StepContext, StepOutcome, VerifyStep } from "./types.js";
 
@@ -38,7 +39,7 @@ export function countOperations(doc: OpenApiDocument): number {
 }
 
 type Started =
-  | { ok: true; server: RunningServer; readyMs: number; appModule: string }
+  | { ok: true; server: RunningServer; readyMs: number }
   | { ok: false; outcome: StepOutcome; server?: RunningServer };
 
 /** Prepares the database, starts the server and waits for readiness; a failed outcome otherwise. */
@@ -52,20 +53,20 @@ async function startProjectServer(context: StepContext, step: string): Promise<S
       output: [`${step}: ${summary}`, output].filter(Boolean).join("\n\n"),
     },
   });
-  const appModule = await findAppModule(context.dir);
-  if (!appModule) return fail("no application module: expected exactly one src/<package>/main.py with `app`");
   let databaseUrl: string;
   let python: string;
+  let profile: ProjectProfile;
   try {
+    profile = await context.profile();
     python = await context.projectPython();
     databaseUrl = await context.appDatabase();
   } catch (error) {
     return fail(`could not prepare the server: ${error instanceof Error ? error.message : String(error)}`);
   }
-  context.emit(`$ ${python} -m uvicorn ${appModule} --host 127.0.0.1 --port <free>\n`);
+  context.emit(`$ ${profile.serve.join(" ")}  ({port}: a free port)\n`);
   const server = await startServer({
     python,
-    appModule,
+    argv: profile.serve,
     cwd: context.dir,
     env: { ...context.env, DATABASE_URL: databaseUrl },
     onOutput: (chunk) => context.emit(chunk),
@@ -75,7 +76,7 @@ async function startProjectServer(context: StepContext, step: string): Promise<S
     await server.stop(SHUTDOWN_GRACE_MS);
     const body = ready.lastBody ? `\nlast response: ${ready.lastBody.slice(0, 500)}` : "";
     const failed = fail(
-      `${ready.reason} (${appModule} on port ${server.port})${body}`,
+      `${ready.reason} (${profile.framework} server on port ${server.port})${body}`,
       serverLog(server),
       server,
     );
@@ -85,7 +86,7 @@ async function startProjectServer(context: StepContext, step: string): Promise<S
     }
     return failed;
   }
-  return { ok: true, server, readyMs: ready.ms, appModule };
+  return { ok: true, server, readyMs: ready.ms };
 }
 
 function serverLog(server: RunningServer): string {
@@ -129,10 +130,11 @@ export const bootStep: VerifyStep = {
     const lines: string[] = [`ready: GET ${READY_PATH} answered 200 after ${seconds(readyMs)}`];
     const problems: string[] = [];
 
-    const openapi = await request(`${server.baseUrl}/openapi.json`);
+    const { openapi: openapiPath } = await context.profile();
+    const openapi = await request(`${server.baseUrl}${openapiPath}`);
     let operations = 0;
     if (openapi.status !== 200) {
-      problems.push(`GET /openapi.json answered ${openapi.status || openapi.body}, not 200`);
+      problems.push(`GET ${openapiPath} answered ${openapi.status || openapi.body}, not 200`);
     } else {
       try {
         const doc = JSON.parse(openapi.body) as OpenApiDocument;
@@ -141,7 +143,7 @@ export const bootStep: VerifyStep = {
         lines.push(`OpenAPI ${doc.openapi}: ${operations} operations`);
       } catch (error) {
         problems.push(
-          `/openapi.json is not an OpenAPI document: ${error instanceof Error ? error.message : error}`,
+          `${openapiPath} is not an OpenAPI document: ${error instanceof Error ? error.message : error}`,
         );
       }
     }
@@ -243,34 +245,26 @@ async function obtainToken(
 }
 
 /**
- * `python -m <pkg>.users.cli create-admin <email>` (password on stdin), when the project has that command;
- * the command line shown on success, undefined when there is none or it failed.
+ * The profile's create-admin command (password on stdin), when the project has one: the command line
+ * shown on success, undefined when there is none or it failed.
  */
 async function promoteWithProjectCli(
   context: StepContext,
   { email, password }: Credentials,
 ): Promise<{ command?: string; log: string } | undefined> {
-  const appModule = await findAppModule(context.dir);
-  if (!appModule) return undefined;
-  const pkg = appModule.split(".")[0] ?? "";
-  let source: string;
-  try {
-    source = await readFile(join(context.dir, "src", pkg, "users", "cli.py"), "utf8");
-  } catch {
-    return undefined;
-  }
-  if (!source.includes("create-admin")) return undefined;
-  const args = ["-m", `${pkg}.users.cli`, "create-admin", email];
-  const python = await context.projectPython();
-  const result = await runCommand(python, args, {
-    cwd: context.dir,
-    env: { ...context.env, DATABASE_URL: await context.appDatabase() },
-    input: `${password}\n`,
-    timeoutMs: 60_000,
-  });
-  const log = `$ python ${args.join(" ")}  (password on stdin)\n${result.output.trimEnd()}${result.exitCode ? `\n[exit code ${result.exitCode}]` : ""}`;
+  const template = (await context.profile()).createAdmin;
+  if (!template) return undefined;
+  const args = ["run", ...fill(template, { email })];
+  const result = await context.uvRun(
+    args,
+    { DATABASE_URL: await context.appDatabase() },
+    60_000,
+    `${password}\n`,
+  );
+  const shown = template.join(" ");
+  const log = `$ ${fill(template, { email }).join(" ")}  (password on stdin)\n${result.output.trimEnd()}${result.exitCode ? `\n[exit code ${result.exitCode}]` : ""}`;
   context.emit(`${log}\n`);
-  return { command: result.exitCode === 0 ? `python ${args.slice(0, 3).join(" ")}` : undefined, log };
+  return { command: result.exitCode === 0 ? shown : undefined, log };
 }
 
 interface SchemathesisReport {
@@ -350,7 +344,8 @@ export const fuzzStep: VerifyStep = {
     const { server } = started;
     const lines: string[] = [];
     try {
-      const openapi = await request(`${server.baseUrl}/openapi.json`);
+      const openapiUrl = `${server.baseUrl}${(await context.profile()).openapi}`;
+      const openapi = await request(openapiUrl);
       let doc: OpenApiDocument = {};
       try {
         doc = JSON.parse(openapi.body) as OpenApiDocument;
@@ -381,7 +376,7 @@ export const fuzzStep: VerifyStep = {
         SCHEMATHESIS_REQUIREMENT,
         "schemathesis",
         "run",
-        `${server.baseUrl}/openapi.json`,
+        openapiUrl,
         "--checks",
         FUZZ_CHECKS.join(","),
         "--max-examples",

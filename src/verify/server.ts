@@ -1,12 +1,12 @@
 /**
  * A generated project's server as a child process for the boot and fuzz steps: a free loopback port,
- * uvicorn started with the project's own interpreter, readiness polling, and a SIGTERM shutdown that
+ * its serve command (from its profile) run with the project's own virtualenv, readiness polling, and a SIGTERM shutdown that
  * is measured (and escalated to SIGKILL when it takes too long).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdir, stat } from "node:fs/promises";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fill } from "./profile.js";
 
 /** A port nobody listens on right now, on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -20,25 +20,6 @@ export function freePort(): Promise<number> {
       server.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
     });
   });
-}
-
-/** `<pkg>.main:app` for the single `src/<pkg>/main.py` of a project, else undefined. */
-export async function findAppModule(dir: string): Promise<string | undefined> {
-  let entries: string[];
-  try {
-    entries = await readdir(join(dir, "src"));
-  } catch {
-    return undefined;
-  }
-  const found: string[] = [];
-  for (const entry of entries.sort()) {
-    try {
-      if ((await stat(join(dir, "src", entry, "main.py"))).isFile()) found.push(`${entry}.main:app`);
-    } catch {
-      // not a package with main.py
-    }
-  }
-  return found.length === 1 ? found[0] : undefined;
 }
 
 export interface ServerExit {
@@ -90,15 +71,15 @@ export function killAllServers(): void {
 export interface StartServerOptions {
   /** The project's interpreter (its venv's python). */
   python: string;
-  /** e.g. `blog.main:app` */
-  appModule: string;
+  /** The command line, `{port}` filled in; its first word is a program of the project's virtualenv. */
+  argv: readonly string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
   port?: number;
   onOutput?: (chunk: string) => void;
 }
 
-/** Starts `python -m uvicorn <app> --host 127.0.0.1 --port <free port>`; does not wait for readiness. */
+/** Starts the project's serve command on a free loopback port; does not wait for readiness. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   let output = "";
@@ -107,11 +88,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (output.length > MAX_OUTPUT * 1.25) output = output.slice(output.length - MAX_OUTPUT);
     options.onOutput?.(text);
   };
-  const child = spawn(
-    options.python,
-    ["-m", "uvicorn", options.appModule, "--host", "127.0.0.1", "--port", String(port)],
-    { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: GROUPS },
-  );
+  const [program = "python", ...args] = fill(options.argv, { port: String(port) });
+  // The virtualenv's own programs, by path: PATH may hold other versions, or none.
+  const executable = program === "python" ? options.python : join(dirname(options.python), program);
+  const child = spawn(executable, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: GROUPS,
+  });
   live.add(child);
   if (!exitHook) {
     exitHook = true;
@@ -144,7 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     stopping ??= (async () => {
       const started = performance.now();
       if (exit) return { ...exit, ms: 0, stoppedInTime: true };
-      // Only the server itself: uvicorn's graceful shutdown is what is being measured.
+      // Only the server itself: its own graceful shutdown is what is being measured.
       child.kill("SIGTERM");
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([

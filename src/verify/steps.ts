@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkDatabaseReachable, databaseKind, hostAndPort, ScratchDatabases } from "./databases.js";
+import { type ProjectProfile, readProfile } from "./profile.js";
 import { type CommandResult, runCommand } from "./run-command.js";
 import { bootStep, fuzzStep } from "./runtime-steps.js";
 import {
@@ -231,31 +232,9 @@ export const typesStep: VerifyStep = {
   },
 };
 
-/**
- * `alembic upgrade head`, then `alembic check`, through alembic's own command line but in one Python
- * process: importing the app's models costs seconds on a small machine, and would be paid twice.
- * Each command is introduced by a `$ alembic …` line; exit code 3: the upgrade failed, 4: the check did.
- */
-export const ALEMBIC_SCRIPT = `# python-specialist verify: alembic upgrade head, then alembic check
-import sys
-from alembic.config import main
-
-for argv, code in ((["upgrade", "head"], 3), (["check"], 4)):
-    print("$ alembic " + " ".join(argv), flush=True)
-    try:
-        main(argv=argv)
-    except SystemExit as exc:
-        if exc.code:
-            sys.exit(code)
-    except BaseException:
-        import traceback
-        traceback.print_exc()
-        sys.exit(code)
-`;
-
 export const migrationsStep: VerifyStep = {
   name: "migrations",
-  description: "alembic migrations apply to an empty database and match the models",
+  description: "the migrations apply to an empty database and match the models",
   needs: ["install"],
   async run(context) {
     let url: string;
@@ -265,21 +244,26 @@ export const migrationsStep: VerifyStep = {
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, summary: message, output: message };
     }
-    const result = await context.uvRun(["run", "python", "-c", ALEMBIC_SCRIPT], { DATABASE_URL: url });
-    const output = transcript([
-      ["uv run alembic upgrade head && uv run alembic check  (one process)", result],
-    ]);
-    if (result.exitCode === 0) {
-      context.migratedDatabase = url;
-      return { ok: true, summary: "upgrade head applied; alembic check: models match", output };
+    let profile: ProjectProfile;
+    try {
+      profile = await context.profile();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, summary: message, output: message };
     }
-    const checkStart = result.output.indexOf("$ alembic check");
-    const failedCheck = result.exitCode === 4 || (result.exitCode !== 3 && checkStart >= 0);
-    const which = failedCheck ? "alembic check" : "alembic upgrade head";
-    const own = failedCheck ? result.output.slice(Math.max(0, checkStart)) : result.output;
-    const detail = failedCheck
-      ? (/^\s*FAILED: (.*)$/m.exec(own)?.[1] ?? lastMeaningfulLine(own))
-      : lastMeaningfulLine(own);
+    const migrate = ["run", ...profile.migrate];
+    const check = ["run", ...profile.checkMigrations];
+    const { failed, output, entries } = await sequence(context, [migrate, check], { DATABASE_URL: url });
+    if (!failed) {
+      context.migratedDatabase = url;
+      const summary = `${profile.migrate.join(" ")} applied; ${profile.checkMigrations.join(" ")}: models match`;
+      return { ok: true, summary, output };
+    }
+    const failedCheck = entries.length === 2;
+    const which = (failedCheck ? profile.checkMigrations : profile.migrate).join(" ");
+    const own = failed[1].output;
+    // alembic check says "FAILED: New upgrade operations detected: …"; others end with their message.
+    const detail = /^\s*FAILED: (.*)$/m.exec(own)?.[1] ?? lastMeaningfulLine(own);
     const short = detail.length > 200 ? `${detail.slice(0, 199)}…` : detail;
     return { ok: false, summary: `${which} failed: ${short}`, output };
   },
@@ -416,6 +400,8 @@ export async function verifyProject(dir: string, options: VerifyOptions = {}): P
     });
   let pythonPath: Promise<string> | undefined;
   let appDatabase: Promise<string> | undefined;
+  const profile = readProfile(dir);
+  profile.catch(() => undefined); // reported by the steps that need it
   const context: StepContext = {
     dir,
     uv: options.uv ?? "uv",
@@ -424,15 +410,21 @@ export async function verifyProject(dir: string, options: VerifyOptions = {}): P
     options,
     coverageThreshold: options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD,
     toolchain: {},
-    databases: new ScratchDatabases(options.databaseUrl, scratchDir, (args) =>
-      runCommand(context.uv, ["run", "python", ...args], { cwd: dir, env, timeoutMs: 5 * 60 * 1000 }),
+    databases: new ScratchDatabases(
+      options.databaseUrl,
+      scratchDir,
+      (args) =>
+        runCommand(context.uv, ["run", "python", ...args], { cwd: dir, env, timeoutMs: 5 * 60 * 1000 }),
+      () => profile.then((p) => p.databaseDrivers),
     ),
+    profile: () => profile,
     run,
-    uvRun: (args, extra, limit) =>
+    uvRun: (args, extra, limit, input) =>
       runCommand(context.uv, args, {
         cwd: dir,
         env: extra ? { ...env, ...extra } : env,
         timeoutMs: limit ?? timeoutMs,
+        input,
         onOutput: options.onOutput ? emit : undefined,
       }),
     projectPython() {
@@ -452,9 +444,10 @@ export async function verifyProject(dir: string, options: VerifyOptions = {}): P
       appDatabase ??= (async () => {
         if (context.migratedDatabase) return context.migratedDatabase;
         const url = await context.databases.create("app");
-        const result = await context.uvRun(["run", "alembic", "upgrade", "head"], { DATABASE_URL: url });
+        const { migrate } = await context.profile();
+        const result = await context.uvRun(["run", ...migrate], { DATABASE_URL: url });
         if (result.exitCode !== 0) {
-          throw new Error(`alembic upgrade head failed: ${lastMeaningfulLine(result.output)}`);
+          throw new Error(`${migrate.join(" ")} failed: ${lastMeaningfulLine(result.output)}`);
         }
         return url;
       })();

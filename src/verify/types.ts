@@ -1,5 +1,6 @@
 /** The shapes shared by the verification steps, the runner and the scorecard. */
 import type { ScratchDatabases } from "./databases.js";
+import type { ProjectProfile } from "./profile.js";
 import type { CommandResult } from "./run-command.js";
 import type { Tool } from "./toolchain.js";
 
@@ -92,8 +93,15 @@ export interface StepContext {
   databases: ScratchDatabases;
   /** Runs a command in the project directory with the verification environment; never throws. */
   run(command: string, args: readonly string[], env?: Record<string, string>): Promise<CommandResult>;
-  /** Runs `uv <args>` the same way. */
-  uvRun(args: readonly string[], env?: Record<string, string>, timeoutMs?: number): Promise<CommandResult>;
+  /** Runs `uv <args>` the same way; `input` goes to its stdin. */
+  uvRun(
+    args: readonly string[],
+    env?: Record<string, string>,
+    timeoutMs?: number,
+    input?: string,
+  ): Promise<CommandResult>;
+  /** How to serve, migrate and administer the project (its pyproject's table); throws when it is missing. */
+  profile(): Promise<ProjectProfile>;
   /** The project environment's interpreter (from `uv run python`); throws with the output on failure. */
   projectPython(): Promise<string>;
   /** A scratch database migrated to head, shared by boot and fuzz; throws with the output on failure. */

@@ -9,17 +9,10 @@ import type { StepResult } from "../../src/verify/types.js";
 // A stand-in for uv: logs each call with the variables verification must set, prints what the real tools
 // print, and fails when its arguments contain $FAKE_UV_FAIL.
 const FAKE_UV = `#!/bin/sh
-case "$*" in
-  "run python -c # python-specialist verify: alembic"*) call="run alembic upgrade+check" ;;
-  *) call="$*" ;;
-esac
+call="$*"
 echo "$call | DATABASE_URL=\${DATABASE_URL:-} | $UV_PYTHON_DOWNLOADS $UV_NO_PROGRESS" >> "$FAKE_UV_LOG"
-if [ "$call" = "run alembic upgrade+check" ]; then
-  echo '$ alembic upgrade head'
-  [ "$FAKE_UV_FAIL" = "upgrade" ] && { echo "fake failure of: upgrade"; exit 3; }
-  echo '$ alembic check'
-  [ "$FAKE_UV_FAIL" = "check" ] && { echo "  FAILED: New upgrade operations detected: [fake]"; exit 4; }
-  exit 0
+if [ "$call" = "run alembic check" ] && [ "$FAKE_UV_FAIL" = "check" ]; then
+  echo "  FAILED: New upgrade operations detected: [fake]"; exit 255
 fi
 if [ -n "$FAKE_UV_FAIL" ]; then
   case "$call" in *"$FAKE_UV_FAIL"*) echo "fake failure of: $call"; exit 1 ;; esac
@@ -36,6 +29,15 @@ esac
 
 const BASE_STEPS = ["install", "lint", "types", "migrations", "tests"];
 
+// The project's profile, as the FastAPI target writes it.
+const PYPROJECT = `[tool.python-specialist]
+framework = "fastapi"
+serve = ["python", "-m", "uvicorn", "demo.main:app", "--port", "{port}"]
+migrate = ["alembic", "upgrade", "head"]
+check-migrations = ["alembic", "check"]
+database-drivers = { sqlite = "sqlite+aiosqlite", postgresql = "postgresql+asyncpg" }
+`;
+
 describe("verifyProject (with a fake uv)", () => {
   let dir: string;
   let uv: string;
@@ -47,6 +49,7 @@ describe("verifyProject (with a fake uv)", () => {
     log = join(dir, "calls.log");
     await writeFile(uv, FAKE_UV);
     await chmod(uv, 0o755);
+    await writeFile(join(dir, "pyproject.toml"), PYPROJECT);
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -89,7 +92,7 @@ describe("verifyProject (with a fake uv)", () => {
       "Installed 9 packages in 20ms",
       "All checks passed!; 7 files already formatted",
       "Success: no issues found in 7 source files",
-      "upgrade head applied; alembic check: models match",
+      "alembic upgrade head applied; alembic check: models match",
       "12 passed, 96% coverage",
     ]);
     expect(ran[0]?.summary).toMatch(/^Python 3\.\d+\.\d+, uv 0\.13\.8$/);
@@ -104,7 +107,8 @@ describe("verifyProject (with a fake uv)", () => {
       "run ruff check --output-format=concise .",
       "run ruff format --check .",
       "run mypy",
-      "run alembic upgrade+check",
+      "run alembic upgrade head",
+      "run alembic check",
       "run pytest --cov --cov-report=term --cov-fail-under=90",
     ]);
     expect(calls.every((c) => c.endsWith("| never 1"))).toBe(true);
@@ -120,7 +124,7 @@ describe("verifyProject (with a fake uv)", () => {
 
   it("migrates a scratch SQLite file and leaves the tests' database alone when no URL is given", async () => {
     const { calls } = await run("");
-    const migrate = calls.find((c) => c.startsWith("run alembic upgrade+check"));
+    const migrate = calls.find((c) => c.startsWith("run alembic upgrade head"));
     expect(migrate).toMatch(
       /DATABASE_URL=sqlite\+aiosqlite:\/\/\/\/.*python-specialist-verify-[^/]+\/migrations-[0-9a-f]+\.db/,
     );
@@ -139,7 +143,8 @@ describe("verifyProject (with a fake uv)", () => {
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it("creates a fresh database on it for migrations and for the tests, and drops them", async () => {
-      const url = `postgresql+asyncpg://ps:ps@127.0.0.1:${port}/postgres`;
+      // The server URL names no driver; the project gets the scheme its profile asks for.
+      const url = `postgresql://ps:ps@127.0.0.1:${port}/postgres`;
       const { calls, results, raw } = await run("", { databaseUrl: url, coverageThreshold: 80 });
       expect(results[0]?.summary).toContain(`database 127.0.0.1:${port} reachable`);
       // `uv run python -c <script> create|drop <server url> <name>`; the script spans several lines.
@@ -148,7 +153,7 @@ describe("verifyProject (with a fake uv)", () => {
       expect(created.map((m) => m[1])).toEqual([url, url]);
       expect(dropped.map((m) => m[2]).sort()).toEqual(created.map((m) => m[2]).sort());
       const base = `postgresql\\+asyncpg://ps:ps@127\\.0\\.0\\.1:${port}`;
-      expect(calls.find((c) => c.startsWith("run alembic upgrade+check"))).toMatch(
+      expect(calls.find((c) => c.startsWith("run alembic upgrade head"))).toMatch(
         new RegExp(`DATABASE_URL=${base}/verify_migrations_[0-9a-f]{10} `),
       );
       const pytest = calls.find((c) => c.startsWith("run pytest"));
@@ -222,8 +227,10 @@ describe("verifyProject (with a fake uv)", () => {
   it("says whether the upgrade or the check failed, and does not check after a failed upgrade", async () => {
     const upgrade = await run("upgrade");
     const migrations = upgrade.results.find((r) => r.step === "migrations");
-    expect(migrations?.summary).toBe("alembic upgrade head failed: fake failure of: upgrade");
-    expect(migrations?.output).not.toContain("$ alembic check");
+    expect(migrations?.summary).toBe(
+      "alembic upgrade head failed: fake failure of: run alembic upgrade head",
+    );
+    expect(migrations?.output).not.toContain("$ uv run alembic check");
     const check = await run("check");
     expect(check.results.find((r) => r.step === "migrations")?.summary).toBe(
       "alembic check failed: New upgrade operations detected: [fake]",

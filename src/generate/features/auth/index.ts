@@ -70,6 +70,7 @@ export function contributeAuth(model: ProjectModel, project: ResolvedProject): v
   model.tree.add(`${src}/users/router.py`, usersRouter(pkg));
   model.tree.add(`${src}/users/throttle.py`, throttleModule(pkg));
   model.tree.add(`${src}/users/cli.py`, usersCli(pkg));
+  model.adminCommand = ["python", "-m", `${pkg}.users.cli`, "create-admin", "{email}"];
   model.routers.push({ module: `${pkg}.users.router`, alias: "users_router" });
   model.modelModules.push(`${pkg}.users.models`);
   model.tables.push(usersTable(project.roles));

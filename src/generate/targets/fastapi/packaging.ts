@@ -32,6 +32,32 @@ export const RUFF_SELECT = [
 export const RUFF_TEST_IGNORES = ["S101", "S105", "S106"];
 export const LINE_LENGTH = 100;
 
+/** How `python-specialist verify` serves, migrates and administers the project. */
+function verifyProfile(model: ProjectModel): string {
+  const argv = (words: readonly string[]) => `[${words.map((w) => JSON.stringify(w)).join(", ")}]`;
+  const serve = [
+    "python",
+    "-m",
+    "uvicorn",
+    `${model.pkg}.main:app`,
+    "--host",
+    "127.0.0.1",
+    "--port",
+    "{port}",
+  ];
+  return [
+    "# How `python-specialist verify` runs this project; {port} and {email} are filled in.",
+    "[tool.python-specialist]",
+    'framework = "fastapi"',
+    `serve = ${argv(serve)}`,
+    `migrate = ${argv(["alembic", "upgrade", "head"])}`,
+    `check-migrations = ${argv(["alembic", "check"])}`,
+    ...(model.adminCommand ? [`create-admin = ${argv(model.adminCommand)}`] : []),
+    'openapi = "/openapi.json"',
+    'database-drivers = { sqlite = "sqlite+aiosqlite", postgresql = "postgresql+asyncpg" }',
+  ].join("\n");
+}
+
 export function pyprojectToml(model: ProjectModel, description: string, python: string): string {
   const deps = [...model.dependencies].map(([name, spec]) => `    "${name}${spec}",`).join("\n");
   const dev = [...model.devDependencies].map(([name, spec]) => `    "${name}${spec}",`).join("\n");
@@ -57,6 +83,8 @@ build-backend = "uv_build"
 
 [tool.uv.build-backend]
 module-name = "${model.pkg}"
+
+${verifyProfile(model)}
 
 [tool.ruff]
 line-length = ${LINE_LENGTH}
