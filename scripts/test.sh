@@ -34,6 +34,10 @@ else
 fi
 psql --version 2>/dev/null || echo "psql: not found"
 
+phase "wrk"
+# The load generator of the benchmark's smoke test (test/bench/smoke.test.ts), from Debian's packages.
+echo "wrk:     $(bash scripts/services/wrk.sh)"
+
 phase "npm ci"
 npm ci --no-audit --no-fund
 

@@ -1,0 +1,117 @@
+/**
+ * The three servers under test, started with identical settings: one uvicorn worker with uvloop and
+ * httptools, uvicorn's own access log off (every app writes one JSON line per request itself), pinned
+ * to one core with taskset so the load generator can have the other.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { APPS_DIR, WORK_DIR } from "./paths.js";
+import { freePort } from "./process.js";
+import { venvBin } from "./setup.js";
+
+export type AppName = "generated" | "baseline" | "plain";
+export const APP_NAMES: readonly AppName[] = ["generated", "baseline", "plain"];
+
+export interface Server {
+  readonly name: AppName;
+  readonly url: string;
+  readonly log: string;
+  stop(): Promise<void>;
+}
+
+export interface ServerSettings {
+  readonly databaseUrl: string;
+  readonly jwtSecret: string;
+  /** CPU list for taskset (e.g. "0"), or undefined to not pin. */
+  readonly serverCpus: string | undefined;
+}
+
+function appLocation(name: AppName, shopDir: string): { cwd: string; module: string } {
+  if (name === "generated") return { cwd: shopDir, module: "shop.main:app" };
+  return { cwd: APPS_DIR, module: `${name}:app` };
+}
+
+async function waitReady(url: string, child: ChildProcess, log: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}; see ${log}`);
+    try {
+      const response = await fetch(`${url}/health/live`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server at ${url} not ready within ${timeoutMs / 1000} s; see ${log}`);
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.pid === undefined) return resolve();
+      const pid = child.pid;
+      const kill = setTimeout(() => process.kill(-pid, "SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      // The server runs in its own process group (detached): this reaches taskset's child too.
+      process.kill(-pid, "SIGTERM");
+    });
+}
+
+export async function startServer(name: AppName, shopDir: string, settings: ServerSettings): Promise<Server> {
+  const port = await freePort();
+  const { cwd, module } = appLocation(name, shopDir);
+  const logDir = join(WORK_DIR, "logs");
+  await mkdir(logDir, { recursive: true });
+  const log = join(logDir, `${name}.log`);
+  const uvicorn = [
+    venvBin(cwd, "python"),
+    "-m",
+    "uvicorn",
+    module,
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--workers",
+    "1",
+    "--loop",
+    "uvloop",
+    "--http",
+    "httptools",
+    "--no-access-log",
+    "--log-level",
+    "warning",
+  ];
+  const argv = settings.serverCpus ? ["taskset", "-c", settings.serverCpus, ...uvicorn] : uvicorn;
+  // The server writes its log straight into the file: no pipe through this process under load.
+  const out = openSync(log, "w");
+  const child = spawn(argv[0] ?? "", argv.slice(1), {
+    cwd,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: {
+      ...process.env,
+      DATABASE_URL: settings.databaseUrl,
+      JWT_SECRET: settings.jwtSecret,
+      ENVIRONMENT: "production",
+      DB_POOL_SIZE: "5",
+      DB_MAX_OVERFLOW: "5",
+    },
+  });
+  closeSync(out);
+  const url = `http://127.0.0.1:${port}`;
+  const server: Server = { name, url, log, stop: stopper(child) };
+  try {
+    await waitReady(url, child, log, 60_000);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}

@@ -1,0 +1,69 @@
+/** One wrk run against one server, parsed into the numbers the report shows. */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { WORK_DIR } from "./paths.js";
+import { run } from "./process.js";
+import type { Workload } from "./workloads.js";
+import { RESULT_MARKER, wrkScript } from "./wrk-script.js";
+
+export interface LoadSettings {
+  readonly wrk: string;
+  readonly connections: number;
+  readonly seconds: number;
+  /** CPU list for taskset (the core the servers do not use), or undefined to not pin. */
+  readonly loadCpus: string | undefined;
+}
+
+export interface RunStats {
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Socket errors, timeouts and responses that were not 2xx/3xx. */
+  readonly errors: number;
+  readonly requests: number;
+}
+
+interface WrkJson {
+  requests: number;
+  duration_us: number;
+  connect: number;
+  read: number;
+  write: number;
+  status: number;
+  timeout: number;
+  p50_us: number;
+  p99_us: number;
+}
+
+export function parseWrkOutput(stdout: string): RunStats {
+  const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER));
+  if (!line) throw new Error(`wrk printed no result line:\n${stdout.slice(-2000)}`);
+  const r = JSON.parse(line.slice(RESULT_MARKER.length)) as WrkJson;
+  return {
+    requestsPerSecond: r.requests / (r.duration_us / 1e6),
+    p50Ms: r.p50_us / 1000,
+    p99Ms: r.p99_us / 1000,
+    errors: r.connect + r.read + r.write + r.status + r.timeout,
+    requests: r.requests,
+  };
+}
+
+export async function runWrk(url: string, workload: Workload, settings: LoadSettings): Promise<RunStats> {
+  const script = join(WORK_DIR, `wrk-${workload.id}.lua`);
+  await writeFile(script, wrkScript(workload));
+  const wrkArgs = [
+    "-t1",
+    `-c${settings.connections}`,
+    `-d${settings.seconds}s`,
+    "--timeout",
+    "10s",
+    "-s",
+    script,
+    url,
+  ];
+  const argv = settings.loadCpus
+    ? ["taskset", "-c", settings.loadCpus, settings.wrk, ...wrkArgs]
+    : [settings.wrk, ...wrkArgs];
+  const { stdout } = await run(argv[0] ?? "", argv.slice(1), { timeoutMs: (settings.seconds + 60) * 1000 });
+  return parseWrkOutput(stdout);
+}
