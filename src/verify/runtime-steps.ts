@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fill, type ProjectProfile } from "./profile.js";
-import { runCommand } from "./run-command.js";
 import { type RunningServer, request, startServer, waitUntilReady } from "./server.js";
 import { errorExcerpt, lastMeaningfulLine } from "./summaries.js";
 import type { StepContext, StepOutcome, VerifyStep } from "./types.js";

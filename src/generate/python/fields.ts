@@ -119,10 +119,14 @@ export function migrationColumnType(entity: string, field: Field): string {
 
 /**
  * The Pydantic annotation of a field in Create/Update schemas: a bare type, or an `Annotated[...]` carrying
- * its constraints. `imports` are `module:name` pairs.
+ * its constraints. `imports` are `module:name` pairs; text is `SafeStr` of `<pkg>.schemas` (no NUL).
  */
-export function schemaAnnotation(entity: string, field: Field): { type: string; imports: string[] } {
-  const base = schemaBaseType(entity, field);
+export function schemaAnnotation(
+  pkg: string,
+  entity: string,
+  field: Field,
+): { type: string; imports: string[] } {
+  const base = schemaBaseType(pkg, entity, field);
   const args = constraintArgs(field);
   if (args.length === 0) return base;
   if (isStringLike(field) && field.type !== "email") {
@@ -137,8 +141,12 @@ export function schemaAnnotation(entity: string, field: Field): { type: string; 
   };
 }
 
-function schemaBaseType(entity: string, field: Field): { type: string; imports: string[] } {
+function schemaBaseType(pkg: string, entity: string, field: Field): { type: string; imports: string[] } {
   switch (field.type) {
+    case "string":
+    case "text":
+    case "url":
+      return { type: "SafeStr", imports: [`${pkg}.schemas:SafeStr`] };
     case "email":
       return { type: "EmailStr", imports: ["pydantic:EmailStr"] };
     case "datetime":

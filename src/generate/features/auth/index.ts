@@ -232,7 +232,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
-from ${pkg}.schemas import ReadSchema
+from ${pkg}.schemas import ReadSchema, SafeStr
 from ${pkg}.users.models import Role
 
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
@@ -245,7 +245,7 @@ class UserCreate(BaseModel):
 
     email: EmailStr
     password: Password
-    full_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    full_name: Annotated[SafeStr, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
 
 
 class UserRead(ReadSchema):
@@ -322,7 +322,8 @@ async def make_admin(session: AsyncSession, *, data: UserCreate) -> User:
 
 async def authenticate(session: AsyncSession, *, email: str, password: str) -> User:
     """The active user these credentials belong to; 401 otherwise."""
-    user = await get_user_by_email(session, email=email)
+    # No account has an email with a NUL character, and PostgreSQL cannot even compare one.
+    user = None if "\\x00" in email else await get_user_by_email(session, email=email)
     valid = verify_password(password, user.password_hash if user else _DUMMY_HASH)
     if user is None or not valid or not user.is_active:
         msg = "Incorrect email or password."

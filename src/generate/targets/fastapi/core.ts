@@ -563,10 +563,21 @@ function schemasModule(): string {
 
 from typing import Annotated, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 # Ids are 32-bit integer columns: larger values are rejected before they reach the database.
 RowId = Annotated[int, Field(ge=1, le=2_147_483_647)]
+
+
+def _without_nul(value: str) -> str:
+    if "\\x00" in value:
+        msg = "must not contain NUL characters"
+        raise ValueError(msg)
+    return value
+
+
+# PostgreSQL text cannot hold NUL characters: every string from a client is checked at the edge.
+SafeStr = Annotated[str, AfterValidator(_without_nul)]
 
 
 class ReadSchema(BaseModel):

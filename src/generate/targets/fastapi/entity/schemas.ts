@@ -1,7 +1,13 @@
 /** `<domain>/schemas.py`: Pydantic v2 Create / Update / Brief / Read / Query schemas of one entity. */
 
 import type { Field } from "../../../../blueprint/schema.js";
-import { enumClassName, pythonType, schemaAnnotation, stringLength } from "../../../python/fields.js";
+import {
+  enumClassName,
+  isStringLike,
+  pythonType,
+  schemaAnnotation,
+  stringLength,
+} from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
 import { capitalize } from "../../../python/naming.js";
@@ -25,7 +31,7 @@ export function schemasModule(ctx: EntityContext): string {
   const aliases: string[] = [];
   const createType = new Map<string, string>();
   for (const field of entity.fields) {
-    const annotation = schemaAnnotation(entity.name, field);
+    const annotation = schemaAnnotation(pkg, entity.name, field);
     imports.add(...annotation.imports);
     if (field.type === "enum") imports.add(`${ctx.module}.models:${enumClassName(entity.name, field)}`);
     if (annotation.type.startsWith("Annotated[")) {
@@ -199,9 +205,11 @@ function queryType(ctx: EntityContext, field: Field, imports: Imports): string {
   const type = pythonType(ctx.entity.name, field);
   const length = stringLength(field);
   if (["int", "decimal"].includes(field.type)) imports.add("pydantic:Field", "typing:Annotated");
-  if (["string", "text", "email", "url"].includes(field.type) && length !== undefined) {
+  if (isStringLike(field)) {
+    imports.add(`${ctx.pkg}.schemas:SafeStr`);
+    if (length === undefined) return "SafeStr | None";
     imports.add("pydantic:StringConstraints", "typing:Annotated");
-    return `Annotated[str, StringConstraints(max_length=${length})] | None`;
+    return `Annotated[SafeStr, StringConstraints(max_length=${length})] | None`;
   }
   if (field.type === "datetime") {
     imports.add("pydantic:AwareDatetime");

@@ -4,7 +4,7 @@
  */
 import { entityByName } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
-import { enumClassName } from "../../../python/fields.js";
+import { enumClassName, isStringLike } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr, pyTuple } from "../../../python/literal.js";
 import { capitalize, words } from "../../../python/naming.js";
@@ -30,6 +30,7 @@ export function entityTestsModule(ctx: EntityContext): string {
     createTest(t),
     missingFieldTest(t),
     invalidFieldTest(t),
+    nulCharacterTest(t),
     unknownReferenceTest(t),
     duplicateTest(t),
     rulesTest(t),
@@ -148,6 +149,22 @@ function invalidFieldTest(t: TestContext): string | undefined {
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", ${pyStr(field.name)}]`;
   }
   return undefined;
+}
+
+/** A text field without a pattern: only the NUL check can refuse a NUL there. */
+function nulCharacterTest(t: TestContext): string | undefined {
+  const field = t.entity.fields.find((f) => isStringLike(f) && f.type !== "email" && !f.pattern);
+  if (!field) return undefined;
+  const name = pyStr(field.name);
+  return `async def test_create_with_a_nul_character_in_${field.name}_is_422(${t.writer}) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = ${payloadCall(t)}
+    payload[${name}] = "\\x00" + payload[${name}][1:]
+
+    response = await client.post("/${t.plural}", json=payload${t.writerHeaders})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", ${name}]`;
 }
 
 function unknownReferenceTest(t: TestContext): string | undefined {

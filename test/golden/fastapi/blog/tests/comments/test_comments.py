@@ -40,6 +40,19 @@ async def test_create_without_body_is_422(
     assert ["body", "body"] in [detail["loc"] for detail in error["details"]]
 
 
+async def test_create_with_a_nul_character_in_body_is_422(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = await comment_payload(session, owner=user)
+    payload["body"] = "\x00" + payload["body"][1:]
+
+    response = await client.post("/comments", json=payload, headers=user_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "body"]
+
+
 async def test_create_with_unknown_post_is_422(
     client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
 ) -> None:

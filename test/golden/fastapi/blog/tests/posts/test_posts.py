@@ -53,6 +53,19 @@ async def test_create_with_invalid_title_is_422(
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "title"]
 
 
+async def test_create_with_a_nul_character_in_title_is_422(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = post_payload()
+    payload["title"] = "\x00" + payload["title"][1:]
+
+    response = await client.post("/posts", json=payload, headers=user_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "title"]
+
+
 async def test_create_duplicate_slug_is_409(
     client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
 ) -> None:

@@ -36,6 +36,19 @@ async def test_create_with_invalid_note_is_422(
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "note"]
 
 
+async def test_create_with_a_nul_character_in_note_is_422(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = cart_payload()
+    payload["note"] = "\x00" + payload["note"][1:]
+
+    response = await client.post("/carts", json=payload, headers=user_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "note"]
+
+
 async def test_get_missing_cart_is_404(
     client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
 ) -> None:

@@ -50,6 +50,19 @@ async def test_create_with_invalid_name_is_422(
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "name"]
 
 
+async def test_create_with_a_nul_character_in_name_is_422(
+    client: AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = category_payload()
+    payload["name"] = "\x00" + payload["name"][1:]
+
+    response = await client.post("/categories", json=payload, headers=admin_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "name"]
+
+
 async def test_create_with_unknown_parent_is_422(
     client: AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
 ) -> None:

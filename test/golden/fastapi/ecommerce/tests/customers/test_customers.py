@@ -52,6 +52,19 @@ async def test_create_with_invalid_full_name_is_422(
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "full_name"]
 
 
+async def test_create_with_a_nul_character_in_full_name_is_422(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = customer_payload()
+    payload["full_name"] = "\x00" + payload["full_name"][1:]
+
+    response = await client.post("/customers", json=payload, headers=user_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "full_name"]
+
+
 async def test_create_duplicate_email_is_409(
     client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
 ) -> None:

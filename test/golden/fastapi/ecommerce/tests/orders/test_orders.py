@@ -55,6 +55,19 @@ async def test_create_with_invalid_status_is_422(
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "status"]
 
 
+async def test_create_with_a_nul_character_in_shipping_address_is_422(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = await order_payload(session, owner=user)
+    payload["shipping_address"] = "\x00" + payload["shipping_address"][1:]
+
+    response = await client.post("/orders", json=payload, headers=user_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "shipping_address"]
+
+
 async def test_create_with_unknown_customer_is_422(
     client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
 ) -> None:

@@ -75,6 +75,19 @@ async def test_create_with_invalid_sku_is_422(
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "sku"]
 
 
+async def test_create_with_a_nul_character_in_title_is_422(
+    client: AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = await product_payload(session)
+    payload["title"] = "\x00" + payload["title"][1:]
+
+    response = await client.post("/products", json=payload, headers=admin_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "title"]
+
+
 async def test_create_with_unknown_category_is_422(
     client: AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
 ) -> None:

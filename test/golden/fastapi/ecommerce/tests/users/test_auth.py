@@ -57,9 +57,11 @@ async def test_login_with_a_wrong_password_is_401(client: AsyncClient, user: Use
     unknown = await client.post(
         "/auth/login", data={"username": "nobody@example.com", "password": "x"}
     )
+    nul = await client.post("/auth/login", data={"username": "a\x00@example.com", "password": "x"})
 
     assert response.status_code == 401
     assert unknown.status_code == 401
+    assert nul.status_code == 401
 
 
 async def test_inactive_users_cannot_log_in(client: AsyncClient, session: AsyncSession) -> None:

@@ -52,6 +52,19 @@ async def test_create_with_invalid_barcode_is_422(
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "barcode"]
 
 
+async def test_create_with_a_nul_character_in_barcode_is_422(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = await item_payload(session)
+    payload["barcode"] = "\x00" + payload["barcode"][1:]
+
+    response = await client.post("/items", json=payload)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "barcode"]
+
+
 async def test_create_with_unknown_warehouse_is_422(
     client: AsyncClient, session: AsyncSession
 ) -> None:

@@ -44,6 +44,19 @@ async def test_create_with_invalid_code_is_422(client: AsyncClient, session: Asy
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "code"]
 
 
+async def test_create_with_a_nul_character_in_city_is_422(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = warehouse_payload()
+    payload["city"] = "\x00" + payload["city"][1:]
+
+    response = await client.post("/warehouses", json=payload)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "city"]
+
+
 async def test_create_duplicate_code_is_409(client: AsyncClient, session: AsyncSession) -> None:
     existing = await create_warehouse(session)
     payload = warehouse_payload(code=existing.code)

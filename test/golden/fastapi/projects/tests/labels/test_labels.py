@@ -52,6 +52,19 @@ async def test_create_with_invalid_owner_name_key_is_422(
     assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "owner_name_key"]
 
 
+async def test_create_with_a_nul_character_in_owner_name_key_is_422(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    """NUL characters are refused before they reach the database (PostgreSQL cannot store them)."""
+    payload = label_payload()
+    payload["owner_name_key"] = "\x00" + payload["owner_name_key"][1:]
+
+    response = await client.post("/labels", json=payload, headers=user_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"][:2] == ["body", "owner_name_key"]
+
+
 async def test_create_duplicate_owner_name_key_color_is_409(
     client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
 ) -> None:

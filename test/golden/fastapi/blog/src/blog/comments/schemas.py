@@ -6,7 +6,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from blog.pagination import CursorParams
-from blog.schemas import PartialUpdate, ReadSchema, RowId
+from blog.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
 
 class CommentBrief(ReadSchema):
@@ -30,7 +30,7 @@ class CommentCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    body: str
+    body: SafeStr
     post_id: RowId
 
 
@@ -39,7 +39,7 @@ class CommentUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"body", "post_id"})
 
-    body: str | None = None
+    body: SafeStr | None = None
     post_id: RowId | None = None
 
 

@@ -8,11 +8,13 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 from blog.comments.schemas import CommentBrief
 from blog.pagination import OffsetParams
 from blog.posts.models import PostStatus
-from blog.schemas import PartialUpdate, ReadSchema, RowId
+from blog.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 from blog.tags.schemas import TagBrief
 
-PostTitle = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-PostSlug = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[a-z0-9-]+$")]
+PostTitle = Annotated[SafeStr, StringConstraints(min_length=1, max_length=200)]
+PostSlug = Annotated[
+    SafeStr, StringConstraints(min_length=1, max_length=200, pattern=r"^[a-z0-9-]+$")
+]
 
 
 class PostBrief(ReadSchema):
@@ -43,7 +45,7 @@ class PostCreate(BaseModel):
 
     title: PostTitle
     slug: PostSlug
-    body: str
+    body: SafeStr
     status: PostStatus = PostStatus.DRAFT
     published_at: AwareDatetime | None = None
     tag_ids: list[RowId] = Field(default_factory=list, max_length=100)
@@ -56,7 +58,7 @@ class PostUpdate(PartialUpdate):
 
     title: PostTitle | None = None
     slug: PostSlug | None = None
-    body: str | None = None
+    body: SafeStr | None = None
     status: PostStatus | None = None
     published_at: AwareDatetime | None = None
     tag_ids: list[RowId] | None = Field(default=None, max_length=100)
@@ -70,7 +72,7 @@ class PostQuery(OffsetParams):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Annotated[str, StringConstraints(max_length=200)] | None = None
+    title: Annotated[SafeStr, StringConstraints(max_length=200)] | None = None
     status: PostStatus | None = None
     owner_id: RowId | None = None
     sort: PostSort | None = None

@@ -6,10 +6,10 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from blog.pagination import OffsetParams
-from blog.schemas import PartialUpdate, ReadSchema
+from blog.schemas import PartialUpdate, ReadSchema, SafeStr
 
 TagName = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=40)
+    SafeStr, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=40)
 ]
 
 

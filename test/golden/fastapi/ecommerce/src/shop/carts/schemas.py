@@ -7,9 +7,9 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from shop.cart_items.schemas import CartItemBrief
 from shop.pagination import OffsetParams
-from shop.schemas import PartialUpdate, ReadSchema, RowId
+from shop.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
-CartNote = Annotated[str, StringConstraints(max_length=200)]
+CartNote = Annotated[SafeStr, StringConstraints(max_length=200)]
 
 
 class CartBrief(ReadSchema):

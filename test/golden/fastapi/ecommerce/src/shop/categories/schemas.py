@@ -6,9 +6,9 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from shop.pagination import OffsetParams
-from shop.schemas import PartialUpdate, ReadSchema, RowId
+from shop.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
-CategoryName = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+CategoryName = Annotated[SafeStr, StringConstraints(min_length=1, max_length=80)]
 
 
 class CategoryBrief(ReadSchema):
@@ -33,7 +33,7 @@ class CategoryCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: CategoryName
-    description: str | None = None
+    description: SafeStr | None = None
     parent_id: RowId | None = None
 
 
@@ -43,7 +43,7 @@ class CategoryUpdate(PartialUpdate):
     non_nullable: ClassVar[frozenset[str]] = frozenset({"name"})
 
     name: CategoryName | None = None
-    description: str | None = None
+    description: SafeStr | None = None
     parent_id: RowId | None = None
 
 

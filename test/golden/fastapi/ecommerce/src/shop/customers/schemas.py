@@ -6,10 +6,10 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, EmailStr, StringConstraints
 
 from shop.pagination import OffsetParams
-from shop.schemas import PartialUpdate, ReadSchema, RowId
+from shop.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
-CustomerFullName = Annotated[str, StringConstraints(min_length=1, max_length=120)]
-CustomerPhone = Annotated[str, StringConstraints(max_length=30)]
+CustomerFullName = Annotated[SafeStr, StringConstraints(min_length=1, max_length=120)]
+CustomerPhone = Annotated[SafeStr, StringConstraints(max_length=30)]
 
 
 class CustomerBrief(ReadSchema):

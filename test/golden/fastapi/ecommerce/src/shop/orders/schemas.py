@@ -9,7 +9,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 from shop.order_items.schemas import OrderItemBrief
 from shop.orders.models import OrderStatus
 from shop.pagination import OffsetParams
-from shop.schemas import PartialUpdate, ReadSchema, RowId
+from shop.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
 OrderTotal = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 
@@ -52,7 +52,7 @@ class OrderCreate(BaseModel):
     total: OrderTotal
     placed_at: AwareDatetime
     shipped_at: AwareDatetime | None = None
-    shipping_address: str
+    shipping_address: SafeStr
     customer_id: RowId
 
     @model_validator(mode="after")
@@ -74,7 +74,7 @@ class OrderUpdate(PartialUpdate):
     total: OrderTotal | None = None
     placed_at: AwareDatetime | None = None
     shipped_at: AwareDatetime | None = None
-    shipping_address: str | None = None
+    shipping_address: SafeStr | None = None
     customer_id: RowId | None = None
 
 

@@ -8,16 +8,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from shop.pagination import CursorParams
 from shop.products.models import ProductStatus
-from shop.schemas import PartialUpdate, ReadSchema, RowId
+from shop.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 from shop.tags.schemas import TagBrief
 
 ProductSku = Annotated[
-    str,
+    SafeStr,
     StringConstraints(
         strip_whitespace=True, to_upper=True, min_length=1, max_length=32, pattern=r"^[A-Z0-9-]+$"
     ),
 ]
-ProductTitle = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+ProductTitle = Annotated[SafeStr, StringConstraints(min_length=1, max_length=200)]
 ProductPrice = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 ProductStock = Annotated[int, Field(ge=0, le=2147483647)]
 
@@ -51,7 +51,7 @@ class ProductCreate(BaseModel):
 
     sku: ProductSku
     title: ProductTitle
-    description: str | None = None
+    description: SafeStr | None = None
     price: ProductPrice
     stock: ProductStock = 0
     status: ProductStatus = ProductStatus.DRAFT
@@ -69,7 +69,7 @@ class ProductUpdate(PartialUpdate):
 
     sku: ProductSku | None = None
     title: ProductTitle | None = None
-    description: str | None = None
+    description: SafeStr | None = None
     price: ProductPrice | None = None
     stock: ProductStock | None = None
     status: ProductStatus | None = None
@@ -83,7 +83,7 @@ class ProductQuery(CursorParams):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Annotated[str, StringConstraints(max_length=200)] | None = None
+    title: Annotated[SafeStr, StringConstraints(max_length=200)] | None = None
     min_price: Annotated[Decimal, Field(max_digits=12, decimal_places=2)] | None = None
     max_price: Annotated[Decimal, Field(max_digits=12, decimal_places=2)] | None = None
     status: ProductStatus | None = None

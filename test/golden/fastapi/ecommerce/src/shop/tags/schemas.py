@@ -6,10 +6,10 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from shop.pagination import OffsetParams
-from shop.schemas import PartialUpdate, ReadSchema
+from shop.schemas import PartialUpdate, ReadSchema, SafeStr
 
 TagLabel = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=40)
+    SafeStr, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=40)
 ]
 
 

@@ -6,10 +6,10 @@ from typing import Annotated, ClassVar, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from inventory.pagination import OffsetParams
-from inventory.schemas import PartialUpdate, ReadSchema, RowId
+from inventory.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
-ItemBarcode = Annotated[str, StringConstraints(min_length=1, max_length=20)]
-ItemName = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+ItemBarcode = Annotated[SafeStr, StringConstraints(min_length=1, max_length=20)]
+ItemName = Annotated[SafeStr, StringConstraints(min_length=1, max_length=120)]
 ItemMinLevel = Annotated[int, Field(ge=0, le=2147483647)]
 ItemMaxLevel = Annotated[int, Field(ge=0, le=2147483647)]
 

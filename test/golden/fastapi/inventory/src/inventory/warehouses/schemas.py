@@ -6,13 +6,13 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from inventory.pagination import OffsetParams
-from inventory.schemas import PartialUpdate, ReadSchema
+from inventory.schemas import PartialUpdate, ReadSchema, SafeStr
 
 WarehouseCode = Annotated[
-    str, StringConstraints(min_length=1, max_length=12, pattern=r"^[A-Z]{3}[0-9]{2}$")
+    SafeStr, StringConstraints(min_length=1, max_length=12, pattern=r"^[A-Z]{3}[0-9]{2}$")
 ]
-WarehouseCity = Annotated[str, StringConstraints(min_length=1, max_length=80)]
-WarehouseWebsite = Annotated[str, StringConstraints(max_length=2048, pattern=r"^https?://\S+$")]
+WarehouseCity = Annotated[SafeStr, StringConstraints(min_length=1, max_length=80)]
+WarehouseWebsite = Annotated[SafeStr, StringConstraints(max_length=2048, pattern=r"^https?://\S+$")]
 WarehouseCapacity = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
@@ -66,6 +66,6 @@ class WarehouseQuery(OffsetParams):
 
     model_config = ConfigDict(extra="forbid")
 
-    city: Annotated[str, StringConstraints(max_length=80)] | None = None
+    city: Annotated[SafeStr, StringConstraints(max_length=80)] | None = None
     active: bool | None = None
     sort: WarehouseSort | None = None

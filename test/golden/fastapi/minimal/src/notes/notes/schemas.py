@@ -6,9 +6,9 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from notes.pagination import OffsetParams
-from notes.schemas import PartialUpdate, ReadSchema
+from notes.schemas import PartialUpdate, ReadSchema, SafeStr
 
-NoteTitle = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+NoteTitle = Annotated[SafeStr, StringConstraints(min_length=1, max_length=255)]
 
 
 class NoteBrief(ReadSchema):

@@ -6,13 +6,13 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from tracker.pagination import OffsetParams
-from tracker.schemas import PartialUpdate, ReadSchema, RowId
+from tracker.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
 LabelOwnerNameKey = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=40)
+    SafeStr, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=40)
 ]
 LabelColor = Annotated[
-    str, StringConstraints(min_length=1, max_length=7, pattern=r"^#[0-9a-f]{6}$")
+    SafeStr, StringConstraints(min_length=1, max_length=7, pattern=r"^#[0-9a-f]{6}$")
 ]
 
 

@@ -6,9 +6,9 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from tracker.pagination import OffsetParams
-from tracker.schemas import PartialUpdate, ReadSchema, RowId
+from tracker.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
-ProjectName = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+ProjectName = Annotated[SafeStr, StringConstraints(min_length=1, max_length=120)]
 
 
 class ProjectBrief(ReadSchema):

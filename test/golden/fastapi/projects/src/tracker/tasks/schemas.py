@@ -7,9 +7,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from tracker.labels.schemas import LabelBrief
 from tracker.pagination import OffsetParams
-from tracker.schemas import PartialUpdate, ReadSchema, RowId
+from tracker.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
 
-TaskTitle = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+TaskTitle = Annotated[SafeStr, StringConstraints(min_length=1, max_length=200)]
 TaskPriority = Annotated[int, Field(ge=1, le=5)]
 
 
@@ -71,7 +71,7 @@ class TaskQuery(OffsetParams):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Annotated[str, StringConstraints(max_length=200)] | None = None
+    title: Annotated[SafeStr, StringConstraints(max_length=200)] | None = None
     done: bool | None = None
     project_id: RowId | None = None
     parent_id: RowId | None = None

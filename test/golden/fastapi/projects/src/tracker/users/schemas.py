@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
-from tracker.schemas import ReadSchema
+from tracker.schemas import ReadSchema, SafeStr
 from tracker.users.models import Role
 
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
@@ -17,9 +17,9 @@ class UserCreate(BaseModel):
 
     email: EmailStr
     password: Password
-    full_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = (
-        None
-    )
+    full_name: (
+        Annotated[SafeStr, StringConstraints(strip_whitespace=True, max_length=200)] | None
+    ) = None
 
 
 class UserRead(ReadSchema):
