@@ -2,7 +2,8 @@
  * The application core every Flask project has: database, errors, request helpers, logging, request ids,
  * paging, health. Pagination and the shared schema bases are the FastAPI target's, so both APIs page alike.
  */
-import type { ProjectModel, Setting } from "../../project-model.js";
+import { ProjectModel, type Setting } from "../../project-model.js";
+import { contributeCore } from "../fastapi/core.js";
 import { apiModule, openapiModule } from "./openapi.js";
 
 export function contributeFlaskCore(model: ProjectModel): void {
@@ -19,10 +20,23 @@ export function contributeFlaskCore(model: ProjectModel): void {
   model.tree.add(`${src}/openapi.py`, openapiModule(pkg));
   model.tree.add(`${src}/logging.py`, loggingModule());
   model.tree.add(`${src}/request_id.py`, requestIdModule());
-  model.tree.add(`${src}/pagination.py`, paginationModule(pkg));
-  model.tree.add(`${src}/schemas.py`, schemasModule());
+  for (const [path, content] of sharedModules(pkg)) model.tree.add(`${src}/${path}`, content);
   model.tree.add(`${src}/health.py`, healthModule(pkg));
   model.routers.push({ module: `${pkg}.health`, alias: "health_blueprint" });
+}
+
+/**
+ * `pagination.py` and `schemas.py` exactly as the FastAPI core writes them (they depend only on pydantic and
+ * on the errors module both targets share), so paging and input rules can never drift apart.
+ */
+function sharedModules(pkg: string): [string, string][] {
+  const fastapi = new ProjectModel(pkg, pkg);
+  contributeCore(fastapi);
+  return ["pagination.py", "schemas.py"].map((name) => {
+    const content = fastapi.tree.get(`src/${pkg}/${name}`);
+    if (content === undefined) throw new Error(`internal: the FastAPI core has no ${name}`);
+    return [name, content];
+  });
 }
 
 const CORE_DEPENDENCIES: [string, string][] = [
@@ -468,112 +482,6 @@ def install_request_ids(app: Flask) -> None:
     app.before_request(_bind_request_id)
     app.after_request(_echo_request_id)
     app.teardown_request(lambda _exc: structlog.contextvars.clear_contextvars())
-`;
-}
-
-function paginationModule(pkg: string): string {
-  return `"""Offset and cursor (keyset) pages returned by list endpoints."""
-
-import base64
-import binascii
-import json
-from typing import Generic, TypeVar
-
-from pydantic import BaseModel, Field
-
-from ${pkg}.errors import ErrorDetail, ValidationFailedError
-
-MAX_PAGE_SIZE = 100
-
-T = TypeVar("T")
-
-
-class OffsetPage(BaseModel, Generic[T]):
-    """A page of items with the total count, for numbered navigation."""
-
-    items: list[T]
-    total: int
-    offset: int
-    limit: int
-
-
-class CursorPage(BaseModel, Generic[T]):
-    """A page of items and the opaque cursor of the next page (None on the last page)."""
-
-    items: list[T]
-    next_cursor: str | None
-
-
-class OffsetParams(BaseModel):
-    """Query parameters of offset pagination."""
-
-    offset: int = Field(default=0, ge=0, le=1_000_000)
-    limit: int = Field(default=50, ge=1, le=MAX_PAGE_SIZE)
-
-
-class CursorParams(BaseModel):
-    """Query parameters of cursor pagination."""
-
-    cursor: str | None = Field(default=None, max_length=200)
-    limit: int = Field(default=50, ge=1, le=MAX_PAGE_SIZE)
-
-
-def encode_cursor(last_id: int) -> str:
-    """Opaque cursor pointing after the row with this id."""
-    return base64.urlsafe_b64encode(json.dumps({"after": last_id}).encode()).decode()
-
-
-def decode_cursor(cursor: str) -> int:
-    """Id the next page starts after; a malformed cursor is a 422."""
-    try:
-        after = json.loads(base64.urlsafe_b64decode(cursor.encode()))["after"]
-    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
-        raise _invalid_cursor() from exc
-    if not isinstance(after, int) or isinstance(after, bool):
-        raise _invalid_cursor()
-    return after
-
-
-def _invalid_cursor() -> ValidationFailedError:
-    return ValidationFailedError(
-        "The cursor is not valid.",
-        details=[ErrorDetail(loc=["query", "cursor"], message="Use next_cursor from a previous page.")],
-    )
-`;
-}
-
-function schemasModule(): string {
-  return `"""Base classes shared by the schemas of every domain."""
-
-from typing import Annotated, ClassVar, Self
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-# Ids are 32-bit integer columns: larger values are rejected before they reach the database.
-RowId = Annotated[int, Field(ge=1, le=2_147_483_647)]
-
-
-class ReadSchema(BaseModel):
-    """Response schema read straight from ORM objects."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-
-class PartialUpdate(BaseModel):
-    """PATCH body: only the fields sent are changed; required columns may not be set to null."""
-
-    model_config = ConfigDict(extra="forbid")
-    non_nullable: ClassVar[frozenset[str]] = frozenset()
-
-    @model_validator(mode="after")
-    def _reject_null_for_required(self) -> Self:
-        nulled = sorted(
-            name for name in self.model_fields_set & self.non_nullable if getattr(self, name) is None
-        )
-        if nulled:
-            msg = f"may not be null: {', '.join(nulled)}"
-            raise ValueError(msg)
-        return self
 `;
 }
 

@@ -74,7 +74,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
-from ${pkg}.schemas import ReadSchema
+from ${pkg}.schemas import ReadSchema, SafeStr
 from ${pkg}.users.models import Role
 
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
@@ -87,7 +87,7 @@ class UserCreate(BaseModel):
 
     email: EmailStr
     password: Password
-    full_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    full_name: Annotated[SafeStr, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
 
 
 class UserRead(ReadSchema):
@@ -271,7 +271,8 @@ def make_admin(*, data: UserCreate) -> User:
 
 def authenticate(*, email: str, password: str) -> User:
     """The active user these credentials belong to; 401 otherwise."""
-    user = get_user_by_email(email=email)
+    # No account has an email with a NUL character, and PostgreSQL cannot even compare one.
+    user = None if "\\x00" in email else get_user_by_email(email=email)
     valid = verify_password(password, user.password_hash if user else _DUMMY_HASH)
     if user is None or not valid or not user.is_active:
         msg = "Incorrect email or password."
