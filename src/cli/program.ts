@@ -4,14 +4,19 @@ import { BlueprintError } from "../blueprint/errors.js";
 import { blueprintJsonSchema } from "../blueprint/json-schema.js";
 import { type Blueprint, FRAMEWORKS } from "../blueprint/schema.js";
 import { generateTree } from "../generate/index.js";
-import { formatReading, parseRequest, type RequestReading, readingBlueprint } from "../intake/nl/index.js";
+import { LlmError } from "../intake/llm/index.js";
+import { WizardCancelled } from "../intake/wizard/index.js";
 import { loadBlueprintFile } from "../intake/yaml/load.js";
 import { formatPlan, planProject } from "../plan/plan.js";
 import { assertWritable, TargetNotEmptyError, writeProject } from "../write/write.js";
+import { checkInteractive, type InteractiveOptions, planInteractively, terminal } from "./interactive.js";
+import { formatRequestReading, readRequest } from "./request.js";
+import { UsageError } from "./usage-error.js";
 import { CommandExit, type NewOptions, registerVerifyCommand, verifyNewProject } from "./verify-command.js";
 
-/** A failure the user can fix: printed as one message, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
+
+type NewCommandOptions = NewOptions & InteractiveOptions & { readonly interactive?: boolean };
 
 interface Output {
   readonly json: boolean;
@@ -24,7 +29,11 @@ function print(options: Output, text: string, data: unknown): void {
 /** The Blueprint from either a request in words or a blueprint file, with the reading of the request. */
 async function planFor(
   request: string | undefined,
-  options: { readonly blueprint?: string; readonly framework?: Blueprint["framework"] },
+  options: {
+    readonly blueprint?: string;
+    readonly framework?: Blueprint["framework"];
+    readonly llm?: boolean;
+  },
 ) {
   const blueprintPath = options.blueprint;
   if (request && blueprintPath) throw new UsageError("give either a request or --blueprint <file>, not both");
@@ -33,19 +42,12 @@ async function planFor(
       'say what to build, e.g. "a FastAPI API for a blog", or give --blueprint <file.yaml>',
     );
   }
-  const reading = request ? parseRequest(request) : undefined;
-  const read = reading ? blueprintFromReading(reading) : await loadBlueprintFile(blueprintPath ?? "");
+  const fromRequest = request
+    ? await readRequest(request, options.llm === undefined ? {} : { llm: options.llm })
+    : undefined;
+  const read = fromRequest?.blueprint ?? (await loadBlueprintFile(blueprintPath ?? ""));
   const blueprint = options.framework ? { ...read, framework: options.framework } : read;
-  return { blueprint, plan: planProject(blueprint), reading };
-}
-
-function blueprintFromReading(reading: RequestReading): Blueprint {
-  if (reading.unsupported.length) {
-    throw new UsageError(
-      `${formatReading(reading)}\n\ncannot generate this project yet: it asks for what is not built yet`,
-    );
-  }
-  return readingBlueprint(reading);
+  return { blueprint, plan: planProject(blueprint), reading: fromRequest?.reading };
 }
 
 function requireSupported(plan: ReturnType<typeof planProject>): void {
@@ -54,6 +56,21 @@ function requireSupported(plan: ReturnType<typeof planProject>): void {
       `cannot generate this project yet:\n${plan.unsupported.map((u) => `  - ${u}`).join("\n")}`,
     );
   }
+}
+
+/** `--llm` / `--no-llm`: without either, requests are read by the LLM exactly when one is configured. */
+function llmOption(): Option {
+  return new Option(
+    "--llm",
+    "read the request with the LLM set by PYTHON_SPECIALIST_LLM_* (default when set)",
+  );
+}
+
+function noLlmOption(): Option {
+  return new Option(
+    "--no-llm",
+    "read the request offline with the rule-based reader, even when an LLM is set",
+  );
 }
 
 /** `--framework` overrides what the request or the blueprint chose. */
@@ -81,13 +98,32 @@ export function buildProgram(): Command {
     .option("--force", "write into a non-empty directory, replacing generated files")
     .option("--dry-run", "list the files that would be written, write nothing")
     .option("--verify", "verify the project right after generating it (see `verify --help`)")
-    .action(async (dir: string, request: string | undefined, options: NewOptions) => {
+    .option(
+      "-i, --interactive",
+      "answer a few questions (arrow keys, defaults preselected, from the request if one is given)",
+    )
+    .addOption(llmOption())
+    .addOption(noLlmOption())
+    .action(async (dir: string, request: string | undefined, options: NewCommandOptions) => {
       const out = program.opts<Output>();
-      const started = performance.now();
+      if (options.interactive) checkInteractive(options);
+      let started = performance.now();
       if (!options.dryRun) await assertWritable(dir, { force: options.force });
-      const { blueprint, plan, reading } = await planFor(request, options);
-      if (reading && !out.json) process.stdout.write(`${formatReading(reading)}\n\n`);
+      const io = options.interactive ? terminal(out.json) : undefined;
+      const { blueprint, plan, reading } = io
+        ? await planInteractively(dir, request, options, io)
+        : await planFor(request, options);
+      if (reading && !io && !out.json)
+        process.stdout.write(`${formatRequestReading(reading, blueprint)}\n\n`);
       requireSupported(plan);
+      if (io && !options.dryRun) {
+        if (!(await io.confirm(`Write ${blueprint.name} into ${dir}?`))) {
+          print(out, "Nothing written.", { dir, written: false });
+          return;
+        }
+        // The time the questions took is the user's, not the generator's.
+        started = performance.now();
+      }
       const tree = generateTree(blueprint);
       const files = tree.files().map((f) => f.path);
       const ms = Math.round(performance.now() - started);
@@ -120,9 +156,13 @@ export function buildProgram(): Command {
     .argument("[request]", "what to build, in words")
     .option("-b, --blueprint <file>", "blueprint YAML file")
     .addOption(frameworkOption())
+    .addOption(llmOption())
+    .addOption(noLlmOption())
     .action(async (request: string | undefined, options: Parameters<typeof planFor>[1]) => {
       const { plan, reading, blueprint } = await planFor(request, options);
-      const text = reading ? `${formatReading(reading)}\n\n${formatPlan(plan)}` : formatPlan(plan);
+      const text = reading
+        ? `${formatRequestReading(reading, blueprint)}\n\n${formatPlan(plan)}`
+        : formatPlan(plan);
       print(program.opts<Output>(), text, reading ? { ...plan, reading, blueprint } : plan);
     });
 
@@ -157,8 +197,15 @@ function reportError(error: unknown, options: { debug?: boolean; json?: boolean 
   ) {
     return error.exitCode === 0 ? 0 : 2;
   }
+  if (error instanceof WizardCancelled) {
+    process.stderr.write(`${error.message}\n`);
+    return 130;
+  }
   const userError =
-    error instanceof BlueprintError || error instanceof UsageError || error instanceof TargetNotEmptyError;
+    error instanceof BlueprintError ||
+    error instanceof UsageError ||
+    error instanceof TargetNotEmptyError ||
+    error instanceof LlmError;
   const message = error instanceof Error ? error.message : String(error);
   if (options.json) {
     process.stderr.write(
