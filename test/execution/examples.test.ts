@@ -1,11 +1,11 @@
 /**
- * The execution matrix: every examples/*.yaml is generated with `python-specialist new` into a temporary
- * directory and proven with `python-specialist verify` — the user-facing command, in process — first on
+ * The execution matrix: every examples/*.yaml is generated for every registered framework with
+ * `python-specialist new --framework <name>` into a temporary directory and proven with `python-specialist verify` — the user-facing command, in process — first on
  * SQLite (all eight steps), then against a running PostgreSQL (PS_TEST_POSTGRES_URL, default: the server of
  * scripts/services/postgres.sh), where verify creates and drops its own scratch databases. The JSON
  * scorecard verify writes must have every step green.
  *
- * Knobs: PS_EXAMPLES=shop,blog runs only those; PS_EXAMPLES_DIR points at another folder of blueprints;
+ * Knobs: PS_FRAMEWORKS=flask,django and PS_EXAMPLES=shop,blog run only those; PS_EXAMPLES_DIR points at another folder of blueprints;
  * PS_KEEP_PROJECTS=1 keeps the generated projects (they are always kept when a check fails);
  * PS_FUZZ_SEED sets the schemathesis seed (default 1, so a failure reproduces).
  * Without PostgreSQL the PostgreSQL checks are skipped, with the reason, unless CI=true: then they fail.
@@ -17,6 +17,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { main } from "../../src/cli/program.js";
+import { AVAILABLE_FRAMEWORKS } from "../../src/generate/targets/index.js";
 import { checkPostgres, DEFAULT_POSTGRES_URL, redact } from "../../src/verify/postgres.js";
 import { formatDuration, type Scorecard } from "../../src/verify/scorecard.js";
 import { findUv } from "../../src/verify/toolchain.js";
@@ -27,6 +28,10 @@ const ONLY = (process.env.PS_EXAMPLES ?? "")
   .split(",")
   .map((s) => s.trim())
   .filter(Boolean);
+const FRAMEWORKS = AVAILABLE_FRAMEWORKS.filter((f) => {
+  const only = (process.env.PS_FRAMEWORKS ?? "").split(",").filter(Boolean);
+  return only.length === 0 || only.includes(f);
+});
 const IN_CI = !!process.env.CI && !/^(false|0)$/i.test(process.env.CI);
 const KEEP = process.env.PS_KEEP_PROJECTS === "1";
 const POSTGRES_URL = process.env.PS_TEST_POSTGRES_URL || DEFAULT_POSTGRES_URL;
@@ -46,7 +51,7 @@ const uv = examples.length > 0 ? await findUv() : undefined;
 if (examples.length > 0) {
   console.log(
     [
-      `execution matrix: ${examples.length} example(s) from ${EXAMPLES_DIR}`,
+      `execution matrix: ${examples.length} example(s) from ${EXAMPLES_DIR} × ${FRAMEWORKS.join(", ")}`,
       `uv: ${uv ? `${uv.version} at ${uv.path}` : "not found: verify's toolchain step installs it"}`,
       `PostgreSQL: ${postgres?.ok ? `${postgres.version} at ${redact(POSTGRES_URL)}` : `unavailable — ${postgres?.reason}`}`,
     ].join("\n  "),
@@ -107,8 +112,11 @@ if (examples.length === 0) {
   });
 }
 
-for (const file of examples) {
-  const example = basename(file, ".yaml");
+const CASES = FRAMEWORKS.flatMap((framework) => examples.map((file) => ({ framework, file })));
+
+for (const { framework, file } of CASES) {
+  const example = `${framework}/${basename(file, ".yaml")}`;
+  const name = basename(file, ".yaml");
 
   describe.sequential(`example ${example}`, () => {
     let workDir = "";
@@ -116,10 +124,11 @@ for (const file of examples) {
     let failed = false;
 
     beforeAll(async () => {
-      workDir = await mkdtemp(join(tmpdir(), `ps-example-${example}-`));
-      projectDir = join(workDir, example);
+      workDir = await mkdtemp(join(tmpdir(), `ps-example-${framework}-${name}-`));
+      projectDir = join(workDir, name);
       const started = performance.now();
-      const code = await cli(["new", projectDir, "--blueprint", join(EXAMPLES_DIR, file)]);
+      const blueprint = join(EXAMPLES_DIR, file);
+      const code = await cli(["new", projectDir, "--blueprint", blueprint, "--framework", framework]);
       if (code !== 0) throw new Error(`python-specialist new failed for ${file} (exit ${code})`);
       console.log(`[${example}] generated in ${formatDuration(performance.now() - started)} → ${projectDir}`);
     });
