@@ -1,8 +1,9 @@
 /** The registry of targets: a framework is offered exactly when its target is listed here. */
 import { fastapiTarget } from "./fastapi/index.js";
+import { flaskTarget } from "./flask/index.js";
 import type { Framework, Target } from "./target.js";
 
-const TARGETS: readonly Target[] = [fastapiTarget];
+const TARGETS: readonly Target[] = [fastapiTarget, flaskTarget];
 
 export function targetFor(framework: Framework): Target | undefined {
   return TARGETS.find((t) => t.framework === framework);

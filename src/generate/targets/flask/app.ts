@@ -23,7 +23,7 @@ export function appModule(model: ProjectModel, description: string, auth: boolea
   if (auth) imports.add(`${pkg}.users.auth:init_auth`, `${pkg}.users.cli:create_admin`);
   const blueprints = model.routers.map((r) => r.alias).join(", ");
   const authLines = auth ? "\n    init_auth(app, settings)\n    app.cli.add_command(create_admin)" : "";
-  const body = `# Alembic through Flask-Migrate: \`flask --app ${pkg}.app db upgrade\` (or \`db check\`, \`db migrate\`).
+  const body = `# Alembic through Flask-Migrate: \`flask --app ${pkg}.app db upgrade\` (or check, migrate).
 migrate = Migrate()
 
 

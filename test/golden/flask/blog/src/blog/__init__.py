@@ -1,0 +1,1 @@
+"""blog: the API package."""

@@ -1,0 +1,1 @@
+"""Comment: model, schemas, service and routes."""

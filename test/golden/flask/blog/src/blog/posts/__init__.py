@@ -1,0 +1,1 @@
+"""Post: model, schemas, service and routes."""

@@ -1,0 +1,1 @@
+"""shop: the API package."""

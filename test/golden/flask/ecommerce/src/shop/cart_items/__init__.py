@@ -1,0 +1,1 @@
+"""CartItem: model, schemas, service and routes."""

@@ -1,0 +1,1 @@
+"""Cart: model, schemas, service and routes."""

@@ -1,0 +1,1 @@
+"""Category: model, schemas, service and routes."""

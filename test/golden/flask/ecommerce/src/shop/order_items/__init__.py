@@ -1,0 +1,1 @@
+"""OrderItem: model, schemas, service and routes."""

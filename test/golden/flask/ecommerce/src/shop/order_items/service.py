@@ -1,0 +1,103 @@
+"""OrderItem: business logic, as keyword-only functions on the request's session."""
+
+from sqlalchemy import ColumnElement, func, select
+
+from shop.crud import commit_or_conflict, require_rows
+from shop.db import db
+from shop.errors import NotFoundError
+from shop.order_items.models import OrderItem
+from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemRead, OrderItemUpdate
+from shop.orders.models import Order
+from shop.pagination import OffsetPage
+from shop.products.models import Product
+from shop.users.models import User
+
+_CONFLICT = "The order item conflicts with an existing one."
+
+
+def _conditions(query: OrderItemQuery, user: User) -> list[ColumnElement[bool]]:
+    """SQL conditions of the list filters."""
+    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+    if query.product_id is not None:
+        conditions.append(OrderItem.product_id == query.product_id)
+    if query.order_id is not None:
+        conditions.append(OrderItem.order_id == query.order_id)
+    if query.owner_id is not None:
+        conditions.append(OrderItem.owner_id == query.owner_id)
+    return conditions
+
+
+def _visible_to(user: User) -> list[ColumnElement[bool]]:
+    """Users see their own order_items; administrators see all."""
+    return [] if user.is_admin else [OrderItem.owner_id == user.id]
+
+
+def list_order_items(*, query: OrderItemQuery, user: User) -> OffsetPage[OrderItemRead]:
+    """One page of order_items matching the filters, with the total count."""
+    conditions = _conditions(query, user)
+    total = db.session.scalar(select(func.count()).select_from(OrderItem).where(*conditions))
+    rows = db.session.scalars(
+        select(OrderItem)
+        .where(*conditions)
+        .order_by(OrderItem.id.asc())
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    return OffsetPage[OrderItemRead](
+        items=[OrderItemRead.model_validate(row) for row in rows],
+        total=total or 0,
+        offset=query.offset,
+        limit=query.limit,
+    )
+
+
+def get_order_item(*, order_item_id: int, user: User) -> OrderItem:
+    """The order item with this id, with everything its read schema shows; 404 if absent."""
+    order_item = db.session.scalar(
+        select(OrderItem)
+        .where(OrderItem.id == order_item_id, *_visible_to(user))
+        .execution_options(populate_existing=True)
+    )
+    if order_item is None:
+        msg = f"OrderItem {order_item_id} not found."
+        raise NotFoundError(msg)
+    return order_item
+
+
+def create_order_item(*, data: OrderItemCreate, user: User) -> OrderItem:
+    """Create an order item; 409 if it duplicates a unique value."""
+    _check_references(data=data, user=user)
+    order_item = OrderItem(**data.model_dump(), owner_id=user.id)
+    db.session.add(order_item)
+    commit_or_conflict(_CONFLICT)
+    return get_order_item(order_item_id=order_item.id, user=user)
+
+
+def update_order_item(*, order_item_id: int, data: OrderItemUpdate, user: User) -> OrderItem:
+    """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
+    order_item = get_order_item(order_item_id=order_item_id, user=user)
+    _check_references(data=data, user=user)
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(order_item, name, value)
+    commit_or_conflict(_CONFLICT)
+    return get_order_item(order_item_id=order_item_id, user=user)
+
+
+def delete_order_item(*, order_item_id: int, user: User) -> None:
+    """Delete an order item; 409 if other rows still depend on it."""
+    order_item = get_order_item(order_item_id=order_item_id, user=user)
+    db.session.delete(order_item)
+    commit_or_conflict(f"OrderItem {order_item_id} is still referenced and cannot be deleted.")
+
+
+def _check_references(*, data: OrderItemCreate | OrderItemUpdate, user: User) -> None:
+    """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
+    if data.product_id is not None:
+        require_rows(Product, [data.product_id], field="product_id")
+    if data.order_id is not None:
+        require_rows(
+            Order,
+            [data.order_id],
+            field="order_id",
+            where=[] if user.is_admin else [Order.owner_id == user.id],
+        )

@@ -1,0 +1,1 @@
+"""Order: model, schemas, service and routes."""

@@ -1,0 +1,1 @@
+"""Product: model, schemas, service and routes."""

@@ -1,0 +1,49 @@
+"""Tag: request and response schemas."""
+
+from datetime import datetime
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from shop.pagination import OffsetParams
+from shop.schemas import PartialUpdate, ReadSchema, SafeStr
+
+TagLabel = Annotated[
+    SafeStr, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=40)
+]
+
+
+class TagBrief(ReadSchema):
+    """A tag without its collections."""
+
+    id: int
+    label: str
+
+
+class TagRead(TagBrief):
+    """A tag as the API returns it."""
+
+    created_at: datetime
+    updated_at: datetime
+
+
+class TagCreate(BaseModel):
+    """Fields to create a tag."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: TagLabel
+
+
+class TagUpdate(PartialUpdate):
+    """Fields to change on a tag; absent fields stay as they are."""
+
+    non_nullable: ClassVar[frozenset[str]] = frozenset({"label"})
+
+    label: TagLabel | None = None
+
+
+class TagQuery(OffsetParams):
+    """Paging, filters and sorting of the tag list."""
+
+    model_config = ConfigDict(extra="forbid")

@@ -1,0 +1,1 @@
+"""Item: model, schemas, service and routes."""

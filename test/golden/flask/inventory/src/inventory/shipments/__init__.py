@@ -1,0 +1,1 @@
+"""Shipment: model, schemas, service and routes."""

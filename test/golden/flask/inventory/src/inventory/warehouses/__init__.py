@@ -1,0 +1,1 @@
+"""Warehouse: model, schemas, service and routes."""

@@ -1,0 +1,1 @@
+"""notes: the API package."""

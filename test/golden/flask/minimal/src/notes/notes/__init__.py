@@ -1,0 +1,1 @@
+"""Note: model, schemas, service and routes."""

@@ -1,0 +1,1 @@
+"""tracker: the API package."""

@@ -1,0 +1,62 @@
+"""Application factory: configuration, extensions, blueprints."""
+
+from flask import Flask
+from flask_cors import CORS
+from flask_migrate import Migrate
+
+from tracker.config import Settings, get_settings
+from tracker.db import db, engine_options, engine_url
+from tracker.errors import register_error_handlers
+from tracker.health import blueprint as health_blueprint
+from tracker.labels.routes import blueprint as labels_blueprint
+from tracker.logging import configure_logging
+from tracker.openapi import install_openapi
+from tracker.projects.routes import blueprint as projects_blueprint
+from tracker.request_id import install_request_ids
+from tracker.tasks.routes import blueprint as tasks_blueprint
+from tracker.users.auth import init_auth
+from tracker.users.cli import create_admin
+from tracker.users.routes import blueprint as users_blueprint
+from tracker.watchers.routes import blueprint as watchers_blueprint
+
+# Alembic through Flask-Migrate: `flask --app tracker.app db upgrade` (or check, migrate).
+migrate = Migrate()
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Build the application: configuration, extensions, error handlers, blueprints, OpenAPI."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, json_logs=settings.log_json)
+    app = Flask(__name__)
+    app.config.update(
+        SQLALCHEMY_DATABASE_URI=engine_url(settings.database_url),
+        SQLALCHEMY_ENGINE_OPTIONS=engine_options(
+            settings.database_url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+        ),
+    )
+    db.init_app(app)
+    migrate.init_app(app, db)
+    if settings.cors_origins:
+        CORS(app, origins=settings.cors_origins, supports_credentials=True)
+    install_request_ids(app)
+    register_error_handlers(app)
+    init_auth(app, settings)
+    app.cli.add_command(create_admin)
+    for blueprint in (
+        health_blueprint,
+        users_blueprint,
+        projects_blueprint,
+        labels_blueprint,
+        tasks_blueprint,
+        watchers_blueprint,
+    ):
+        app.register_blueprint(blueprint)
+    install_openapi(
+        app,
+        title=settings.app_name,
+        description="Projects everyone can see, each user's own tasks with subtasks and labels.",
+        version="0.1.0",
+    )
+    return app

@@ -1,0 +1,41 @@
+"""Helpers every service uses: loading referenced rows and committing with conflict detection."""
+
+from collections.abc import Collection, Sequence
+from typing import TypeVar
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.exc import IntegrityError
+
+from tracker.db import Base, db
+from tracker.errors import ConflictError, ErrorDetail, ValidationFailedError
+
+ModelT = TypeVar("ModelT", bound=Base)
+
+
+def require_rows(
+    model: type[ModelT],
+    ids: Collection[int],
+    *,
+    field: str,
+    where: Sequence[ColumnElement[bool]] = (),
+) -> list[ModelT]:
+    """Load the rows a request refers to; unknown or invisible ids are a 422 naming the field."""
+    wanted = set(ids)
+    if not wanted:
+        return []
+    rows = list(db.session.scalars(select(model).where(model.id.in_(wanted), *where)))
+    missing = wanted - {row.id for row in rows}
+    if missing:
+        unknown = ", ".join(str(row_id) for row_id in sorted(missing))
+        msg = f"{field} refers to rows that do not exist: {unknown}."
+        raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", field], message=msg)])
+    return sorted(rows, key=lambda row: row.id)
+
+
+def commit_or_conflict(message: str) -> None:
+    """Commit; a constraint violation (duplicate, still referenced) becomes a 409."""
+    try:
+        db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise ConflictError(message) from exc

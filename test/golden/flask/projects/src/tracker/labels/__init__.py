@@ -1,0 +1,1 @@
+"""Label: model, schemas, service and routes."""

@@ -1,0 +1,1 @@
+"""Project: model, schemas, service and routes."""

@@ -1,0 +1,106 @@
+"""Project: business logic, as keyword-only functions on the request's session."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy.orm import InstrumentedAttribute
+
+from tracker.crud import commit_or_conflict
+from tracker.db import db
+from tracker.errors import NotFoundError, PermissionDeniedError
+from tracker.pagination import OffsetPage
+from tracker.projects.models import Project
+from tracker.projects.schemas import (
+    ProjectCreate,
+    ProjectQuery,
+    ProjectRead,
+    ProjectSort,
+    ProjectUpdate,
+)
+from tracker.users.models import User
+
+_CONFLICT = "The project conflicts with an existing one."
+
+
+def _conditions(query: ProjectQuery) -> list[ColumnElement[bool]]:
+    """SQL conditions of the list filters."""
+    conditions: list[ColumnElement[bool]] = []
+    if query.archived is not None:
+        conditions.append(Project.archived == query.archived)
+    if query.owner_id is not None:
+        conditions.append(Project.owner_id == query.owner_id)
+    return conditions
+
+
+_SORTABLE: dict[str, InstrumentedAttribute[Any]] = {"name": Project.name}
+
+
+def _order_by(sort: ProjectSort | None) -> list[UnaryExpression[Any]]:
+    """ORDER BY of a sort parameter (`-` prefix: descending), with the id as tie-breaker."""
+    if sort is None:
+        return [Project.id.asc()]
+    column = _SORTABLE[sort.removeprefix("-")]
+    return [column.desc() if sort.startswith("-") else column.asc(), Project.id.asc()]
+
+
+def list_projects(*, query: ProjectQuery) -> OffsetPage[ProjectRead]:
+    """One page of projects matching the filters, with the total count."""
+    conditions = _conditions(query)
+    total = db.session.scalar(select(func.count()).select_from(Project).where(*conditions))
+    rows = db.session.scalars(
+        select(Project)
+        .where(*conditions)
+        .order_by(*_order_by(query.sort))
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    return OffsetPage[ProjectRead](
+        items=[ProjectRead.model_validate(row) for row in rows],
+        total=total or 0,
+        offset=query.offset,
+        limit=query.limit,
+    )
+
+
+def get_project(*, project_id: int) -> Project:
+    """The project with this id, with everything its read schema shows; 404 if absent."""
+    project = db.session.scalar(
+        select(Project).where(Project.id == project_id).execution_options(populate_existing=True)
+    )
+    if project is None:
+        msg = f"Project {project_id} not found."
+        raise NotFoundError(msg)
+    return project
+
+
+def create_project(*, data: ProjectCreate, user: User) -> Project:
+    """Create a project; 409 if it duplicates a unique value."""
+    project = Project(**data.model_dump(), owner_id=user.id)
+    db.session.add(project)
+    commit_or_conflict(_CONFLICT)
+    return get_project(project_id=project.id)
+
+
+def update_project(*, project_id: int, data: ProjectUpdate, user: User) -> Project:
+    """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
+    project = get_project(project_id=project_id)
+    _require_owner(project, user)
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(project, name, value)
+    commit_or_conflict(_CONFLICT)
+    return get_project(project_id=project_id)
+
+
+def delete_project(*, project_id: int, user: User) -> None:
+    """Delete a project; 409 if other rows still depend on it."""
+    project = get_project(project_id=project_id)
+    _require_owner(project, user)
+    db.session.delete(project)
+    commit_or_conflict(f"Project {project_id} is still referenced and cannot be deleted.")
+
+
+def _require_owner(project: Project, user: User) -> None:
+    """Everyone may read projects; only the owner or an administrator may change them."""
+    if not user.is_admin and project.owner_id != user.id:
+        msg = f"Only the owner may change Project {project.id}."
+        raise PermissionDeniedError(msg)

@@ -1,0 +1,1 @@
+"""Task: model, schemas, service and routes."""

@@ -1,0 +1,1 @@
+"""Watcher: model, schemas, service and routes."""
