@@ -12,7 +12,14 @@ import { assertWritable, TargetNotEmptyError, writeProject } from "../write/writ
 import { checkInteractive, type InteractiveOptions, planInteractively, terminal } from "./interactive.js";
 import { formatRequestReading, readRequest } from "./request.js";
 import { UsageError } from "./usage-error.js";
-import { CommandExit, type NewOptions, registerVerifyCommand, verifyNewProject } from "./verify-command.js";
+import {
+  CommandExit,
+  checkNewSkip,
+  collect,
+  type NewOptions,
+  registerVerifyCommand,
+  verifyNewProject,
+} from "./verify-command.js";
 
 export { UsageError };
 
@@ -98,6 +105,7 @@ export function buildProgram(): Command {
     .option("--force", "write into a non-empty directory, replacing generated files")
     .option("--dry-run", "list the files that would be written, write nothing")
     .option("--verify", "verify the project right after generating it (see `verify --help`)")
+    .option("--skip <steps>", "with --verify: steps not to run, comma-separated", collect)
     .option(
       "-i, --interactive",
       "answer a few questions (arrow keys, defaults preselected, from the request if one is given)",
@@ -106,6 +114,7 @@ export function buildProgram(): Command {
     .addOption(noLlmOption())
     .action(async (dir: string, request: string | undefined, options: NewCommandOptions) => {
       const out = program.opts<Output>();
+      checkNewSkip(out.json, options);
       if (options.interactive) checkInteractive(options);
       let started = performance.now();
       if (!options.dryRun) await assertWritable(dir, { force: options.force });
@@ -142,7 +151,7 @@ export function buildProgram(): Command {
       await writeProject(dir, tree, { force: options.force });
       const next = `cd ${dir} && uv sync && uv run pytest`;
       const done = `Generated ${blueprint.name} (${files.length} files, ${ms} ms) in ${dir}`;
-      if (options.verify) return verifyNewProject(out.json, dir, { dir, files, ms }, done);
+      if (options.verify) return verifyNewProject(out.json, dir, { dir, files, ms }, done, options.skip);
       print(out, `Generated ${blueprint.name} (${files.length} files, ${ms} ms) in ${dir}\nNext: ${next}`, {
         dir,
         files,

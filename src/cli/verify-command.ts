@@ -29,6 +29,8 @@ export interface NewOptions {
   force?: boolean;
   dryRun?: boolean;
   verify?: boolean;
+  /** With --verify: steps not to run. */
+  skip?: string[];
 }
 
 interface GlobalOptions {
@@ -52,7 +54,7 @@ function usage(json: boolean | undefined, message: string): never {
 }
 
 /** `--skip lint,types --skip boot` → ["lint", "types", "boot"] */
-function collect(value: string, previous: string[] | undefined): string[] {
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [
     ...(previous ?? []),
     ...value
@@ -221,15 +223,23 @@ function toVerifyOptions(json: boolean | undefined, options: VerifyCliOptions): 
   };
 }
 
+/** `new --skip`: checked before anything is generated, so a misspelt step name wastes no work. */
+export function checkNewSkip(json: boolean | undefined, options: NewOptions): void {
+  if (!options.skip) return;
+  if (!options.verify) usage(json, "--skip names steps of --verify; add --verify");
+  toVerifyOptions(json, { skip: options.skip });
+}
+
 /** Verifies a project just written by `new`; prints its scorecard (merged with `generated` for --json). */
 export async function verifyNewProject(
   json: boolean | undefined,
   dir: string,
   generated: object,
   message: string,
+  skip?: string[],
 ): Promise<void> {
   if (!json) process.stdout.write(`${message}\nVerifying…\n`);
-  const scorecard = await verifyWithProgress(resolve(dir), {});
+  const scorecard = await verifyWithProgress(resolve(dir), skip ? { skip } : {});
   printScorecard(scorecard, json, json ? { generated } : {});
   if (!scorecard.ok) throw new CommandExit(1);
 }
