@@ -1,0 +1,90 @@
+/** The Django + DRF target: a `config/` project, one app per domain, the same HTTP API as the FastAPI target. */
+import type { ResolvedProject } from "../../../blueprint/resolve.js";
+import { contributeDjangoUsers } from "../../features/auth/django/index.js";
+import { ProjectModel } from "../../project-model.js";
+import { entityContext } from "../fastapi/entity/context.js";
+import type { Target } from "../target.js";
+import { projectApps } from "./apps.js";
+import { contributeCore } from "./core.js";
+import { adminModule, appsModule } from "./entity/admin.js";
+import { migrationModule, modelsModule } from "./entity/models.js";
+import { serializersModule } from "./entity/serializers.js";
+import { filtersModule, viewsModule } from "./entity/views.js";
+import {
+  ciWorkflow,
+  composeYaml,
+  DJANGO_DEPENDENCIES,
+  DJANGO_DEV_DEPENDENCIES,
+  DOCKERIGNORE,
+  dockerfile,
+  envExample,
+  GITIGNORE,
+  pyprojectToml,
+  readme,
+} from "./packaging.js";
+import { contributeSettings } from "./settings.js";
+import { appTestsModule, conftestModule } from "./tests/app-tests.js";
+import { entityTestsModule } from "./tests/entity-tests.js";
+import { factoriesModule } from "./tests/factories.js";
+
+export const djangoTarget: Target = {
+  framework: "django",
+  rationale: "batteries included: ORM with migrations, an admin site, and DRF for the API",
+  build: buildDjangoProject,
+};
+
+function buildDjangoProject(project: ResolvedProject): ProjectModel {
+  const { blueprint } = project;
+  const model = new ProjectModel(project.name, project.name);
+  for (const [name, spec] of DJANGO_DEPENDENCIES) model.addDependency(name, spec);
+  for (const [name, spec] of DJANGO_DEV_DEPENDENCIES) model.addDependency(name, spec, true);
+  const apps = projectApps(project);
+  contributeCore(model, project.auth);
+  contributeDjangoUsers(model, project);
+  contributeEntities(model, project);
+  contributeSettings(model, project, apps);
+  const description = blueprint.description || `${model.name} API`;
+  model.tree.add("tests/__init__.py", "");
+  model.tree.add("tests/conftest.py", conftestModule(project));
+  model.tree.add("tests/factories.py", factoriesModule(project));
+  model.tree.add("tests/test_app.py", appTestsModule(project));
+  model.tree.add("pyproject.toml", pyprojectToml(model, description, blueprint.python, project.auth));
+  model.tree.add(".env.example", envExample(model.name, project.auth));
+  model.tree.add(".gitignore", GITIGNORE);
+  model.tree.add(
+    "README.md",
+    readme(
+      model,
+      blueprint.description,
+      project.entities.map((e) => e.plural),
+    ),
+  );
+  if (blueprint.deploy.docker) {
+    model.tree.add("Dockerfile", dockerfile(blueprint.python));
+    model.tree.add(".dockerignore", DOCKERIGNORE);
+    model.tree.add("compose.yaml", composeYaml(model.name, project.auth));
+  }
+  if (blueprint.deploy.ci) model.tree.add(".github/workflows/ci.yml", ciWorkflow(model.name));
+  return model;
+}
+
+function contributeEntities(model: ProjectModel, project: ResolvedProject): void {
+  for (const entity of project.entities) {
+    const ctx = entityContext(project, entity);
+    const dir = `${model.pkg}/${entity.plural}`;
+    model.tree.add(
+      `${dir}/__init__.py`,
+      `"""${entity.name}: model, serializers, filters, routes and admin."""\n`,
+    );
+    model.tree.add(`${dir}/apps.py`, appsModule(ctx));
+    model.tree.add(`${dir}/models.py`, modelsModule(ctx));
+    model.tree.add(`${dir}/serializers.py`, serializersModule(ctx));
+    model.tree.add(`${dir}/filters.py`, filtersModule(ctx));
+    model.tree.add(`${dir}/views.py`, viewsModule(ctx));
+    model.tree.add(`${dir}/admin.py`, adminModule(ctx));
+    model.tree.add(`${dir}/migrations/__init__.py`, "");
+    model.tree.add(`${dir}/migrations/0001_initial.py`, migrationModule(ctx));
+    model.tree.add(`tests/${entity.plural}/__init__.py`, "");
+    model.tree.add(`tests/${entity.plural}/test_${entity.plural}.py`, entityTestsModule(ctx));
+  }
+}
