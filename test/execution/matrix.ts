@@ -15,7 +15,7 @@
  * Without PostgreSQL the PostgreSQL checks are skipped, with the reason, unless CI=true: then they fail.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,7 @@ import { AVAILABLE_FRAMEWORKS } from "../../src/generate/targets/index.js";
 import { checkPostgres, DEFAULT_POSTGRES_URL, redact } from "../../src/verify/postgres.js";
 import { formatDuration, type Scorecard } from "../../src/verify/scorecard.js";
 import { findUv } from "../../src/verify/toolchain.js";
+import { expectGreen, logTimes, readScorecard } from "./scorecards.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLES_DIR = resolve(ROOT, process.env.PS_EXAMPLES_DIR || "examples");
@@ -67,47 +68,6 @@ if (examples.length > 0) {
 /** Runs the CLI in process; the scorecard is read back from the JSON file verify writes. */
 async function cli(args: readonly string[]): Promise<number> {
   return main(args);
-}
-
-async function readScorecard(projectDir: string): Promise<Scorecard> {
-  const path = join(projectDir, ".python-specialist", "verify", "scorecard.json");
-  return JSON.parse(await readFile(path, "utf8")) as Scorecard;
-}
-
-/** One line per step for the test log: the wall time per example and step the issue asks for. */
-function logTimes(label: string, scorecard: Scorecard): void {
-  const steps = scorecard.steps
-    .filter((s) => s.status !== "skipped")
-    .map((s) => `${s.name} ${formatDuration(s.durationMs)}`)
-    .join(", ");
-  console.log(`[${label}] verify ${formatDuration(scorecard.durationMs)}: ${steps}`);
-}
-
-/** Fails with every failed step's summary, first error lines and log path. */
-function expectGreen(
-  label: string,
-  code: number,
-  scorecard: Scorecard,
-  expectedSkipped: readonly string[],
-): void {
-  const failed = scorecard.steps.filter((s) => s.status === "failed");
-  if (failed.length > 0 || code !== 0) {
-    throw new Error(
-      [
-        `${label}: verify exited ${code}`,
-        ...failed.flatMap((s) => [
-          `step "${s.name}" failed: ${s.summary}`,
-          ...(s.excerpt ?? []).map((l) => `    ${l}`),
-          `    log: ${s.log}`,
-        ]),
-      ].join("\n"),
-    );
-  }
-  expect(scorecard.ok).toBe(true);
-  expect(scorecard.steps.filter((s) => s.status === "skipped").map((s) => s.name)).toEqual(expectedSkipped);
-  expect(scorecard.steps.filter((s) => s.status !== "skipped").every((s) => s.status === "passed")).toBe(
-    true,
-  );
 }
 
 function expectFuzzed(scorecard: Scorecard): void {
