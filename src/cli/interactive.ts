@@ -56,8 +56,15 @@ export async function planInteractively(
   let context: WizardContext = { dir, ...(options.framework ? { framework: options.framework } : {}) };
   let reading: Reading | undefined;
   if (request) {
-    const read = await readRequest(request, options.llm === undefined ? {} : { llm: options.llm });
+    const read = await readRequest(request, { llm: options.llm });
     io.output.write(`${formatRequestReading(read.reading, read.blueprint)}\n\n`);
+    // The rule-based reader refuses these itself; an LLM's reading is refused here, before any question.
+    const features = Object.keys(read.blueprint.features);
+    if (features.length > 0) {
+      throw new UsageError(
+        `cannot generate this project yet:\n${features.map((f) => `  - feature "${f}" is not supported yet`).join("\n")}`,
+      );
+    }
     context = { ...context, request: read.blueprint };
     reading = read.reading;
   }

@@ -49,9 +49,7 @@ async function planFor(
       'say what to build, e.g. "a FastAPI API for a blog", or give --blueprint <file.yaml>',
     );
   }
-  const fromRequest = request
-    ? await readRequest(request, options.llm === undefined ? {} : { llm: options.llm })
-    : undefined;
+  const fromRequest = request ? await readRequest(request, { llm: options.llm }) : undefined;
   const read = fromRequest?.blueprint ?? (await loadBlueprintFile(blueprintPath ?? ""));
   const blueprint = options.framework ? { ...read, framework: options.framework } : read;
   return { blueprint, plan: planProject(blueprint), reading: fromRequest?.reading };

@@ -113,6 +113,20 @@ describe("new", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("--blueprint");
   });
+
+  it("checks --skip before writing anything: it needs --verify and known step names", async () => {
+    const dir = join(tempDir(), "out");
+    const minimal = join(EXAMPLES, "minimal.yaml");
+
+    const alone = await run("new", dir, "--blueprint", minimal, "--skip", "fuzz");
+    const unknown = await run("new", dir, "--blueprint", minimal, "--verify", "--skip", "fuzzing");
+
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("--skip names steps of --verify; add --verify");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("fuzzing");
+    expect(() => readdirSync(dir)).toThrow();
+  });
 });
 
 describe("plan", () => {

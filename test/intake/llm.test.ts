@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { homedir } from "node:os";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { blueprintJsonSchema } from "../../src/blueprint/json-schema.js";
+import { planInteractively } from "../../src/cli/interactive.js";
 import { main } from "../../src/cli/program.js";
 import {
   checkAnswer,
@@ -20,6 +21,7 @@ import {
   readRequestWithLlm,
   SYSTEM_PROMPT,
 } from "../../src/intake/llm/index.js";
+import type { Asker } from "../../src/intake/wizard/index.js";
 
 const SENTENCE = "A FastAPI API for a library: books and authors, with JWT auth";
 const API_KEY = "sk-test-secret-key";
@@ -367,6 +369,35 @@ describe("the CLI", () => {
     expect(generated.code).toBe(2);
     expect(generated.stderr).toContain('feature "caching" is not supported yet');
     expect(stderr).toBe("");
+  });
+
+  it("--interactive preselects from the LLM's reading, and refuses what is not built before any question", async () => {
+    configure();
+    const never = async (): Promise<never> => {
+      throw new Error("asked a question");
+    };
+    const output = { write: () => true } as unknown as NodeJS.WritableStream;
+    const io = { asker: { select: never, input: never, checkbox: never }, confirm: never, output };
+    fake.reset(answer({ ...VALID, features: { caching: { backend: "redis" } } }));
+    await expect(planInteractively("/tmp/library", SENTENCE, {}, io)).rejects.toThrow(
+      'feature "caching" is not supported yet',
+    );
+
+    fake.reset(answer(VALID));
+    const enter: Asker = {
+      select: async (q) => q.default,
+      input: async (q) => q.default ?? "",
+      checkbox: async (q) => q.choices.filter((c) => c.checked).map((c) => c.value),
+    };
+    const { blueprint, reading } = await planInteractively(
+      "/tmp/elsewhere",
+      SENTENCE,
+      {},
+      { ...io, asker: enter },
+    );
+    expect(reading?.source).toBe("llm");
+    expect(blueprint.name).toBe("library");
+    expect(blueprint.entities.map((e) => e.name)).toEqual(["Author", "Book"]);
   });
 
   it("exits 2 with the error when the LLM fails", async () => {

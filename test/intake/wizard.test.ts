@@ -218,6 +218,14 @@ describe("answers → Blueprint", () => {
     expect(open.entities.every((e) => e.owned_by === undefined)).toBe(true);
   });
 
+  it("never drops features the request asked for: they are named as not supported", () => {
+    const request = { ...readingBlueprint(parseRequest("a blog")), features: { caching: {} } };
+    const answers = parseAnswers({ ...base, what: "request" });
+    expect(() => wizardBlueprint(answers, { dir: "x", request })).toThrow(
+      /feature "caching" is not supported yet/,
+    );
+  });
+
   it("rejects answers the questions never offer, naming the question", () => {
     expect(() => parseAnswers({ ...base, framework: "rails" })).toThrow(BlueprintError);
     expect(() => parseAnswers({ ...base, framework: "rails" })).toThrow(/framework/);

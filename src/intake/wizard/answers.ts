@@ -125,6 +125,8 @@ export function wizardBlueprint(answers: WizardAnswers, context: WizardContext):
         : { kind: "none" },
     entities: source.entities,
     deploy: { docker: answers.deploy.includes("docker"), ci: answers.deploy.includes("ci") },
+    // Features the request asked for are never dropped: validation names the ones not built yet.
+    ...(request && Object.keys(request.features).length > 0 ? { features: request.features } : {}),
   };
   const parsed = blueprintSchema.safeParse(input);
   if (!parsed.success) {
