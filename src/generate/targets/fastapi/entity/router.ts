@@ -54,8 +54,7 @@ async def create_${ctx.var}(data: ${names.create}, session: SessionDep${write.pa
 @router.get("/{${p}}"${readGuard})
 async def get_${ctx.var}(${p}: ${Id}, session: SessionDep${read.param}) -> ${names.read}:
     """Get one ${ctx.human}."""
-    ${ctx.var} = await service.get_${ctx.var}(session, ${p}=${p}${read.arg})
-    return ${names.read}.model_validate(${ctx.var})
+    return await service.read_${ctx.var}(session, ${p}=${p}${read.arg})
 
 
 @router.patch("/{${p}}"${writeGuard})

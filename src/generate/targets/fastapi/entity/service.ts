@@ -33,11 +33,13 @@ export function serviceModule(ctx: EntityContext): string {
   if (ctx.readUser) blocks.push(visibleBlock(ctx));
   const sorted = ctx.sortable.length > 0 && entity.pagination === "offset";
   if (sorted) blocks.push(orderByBlock(ctx, imports));
+  blocks.push(readsBlock(ctx, imports));
   blocks.push(
     entity.pagination === "cursor"
       ? cursorListBlock(ctx, read.param, imports)
       : offsetListBlock(ctx, read.param, sorted, imports),
   );
+  blocks.push(readBlock(ctx, read.param));
   blocks.push(getBlock(ctx, read.param, imports));
   blocks.push(createBlock(ctx, write.param, imports));
   blocks.push(updateBlock(ctx, write.param, imports));
@@ -82,6 +84,55 @@ function selectRows(ctx: EntityContext, imports: Imports): string {
   imports.add("sqlalchemy.orm:selectinload");
   const options = ctx.collections.map((c) => `selectinload(${ctx.entity.name}.${c.name})`);
   return `select(${ctx.entity.name}).options(${options.join(", ")})`;
+}
+
+/** `await _reads(session, rows)` or `_reads(rows)`: the helper needs the session only to load collections. */
+function readsCall(ctx: EntityContext, rows: string): string {
+  return ctx.collections.length ? `await _reads(session, ${rows})` : `_reads(${rows})`;
+}
+
+/**
+ * `_reads`: read schemas built straight from selected columns, without ORM objects (no identity map, no
+ * instrumented attributes: the read paths' main cost). Each collection is one more query for all the rows
+ * together, so a page costs the same number of queries at any size.
+ */
+function readsBlock(ctx: EntityContext, imports: Imports): string {
+  const read = schemaNames(ctx.entity).read;
+  imports.add("collections.abc:Sequence", "sqlalchemy:RowMapping");
+  const doc = `"""Read schemas of rows selected as columns${ctx.collections.length ? "; one query per collection for all of them" : ""}."""`;
+  if (!ctx.collections.length) {
+    return `def _reads(rows: Sequence[RowMapping]) -> list[${read}]:
+    ${doc}
+    return [${read}.model_validate(row) for row in rows]`;
+  }
+  imports.add(`${ctx.pkg}.crud:collections_of`);
+  const loads: string[] = [];
+  const entries: string[] = [];
+  for (const collection of ctx.collections) {
+    const target = collection.target;
+    if (target.name !== ctx.entity.name) imports.add(`${ctx.pkg}.${target.plural}.models:${target.name}`);
+    let statement: string;
+    if (collection.kind === "one-to-many") {
+      const link = ctx.entity.oneToMany.find((l) => l.name === collection.name);
+      const fk = `${target.name}.${link?.back ?? ctx.var}_id`;
+      statement = `select(${fk}, ${target.name}.__table__).where(${fk}.in_(ids)).order_by(${target.name}.id)`;
+    } else {
+      const link = ctx.entity.manyToMany.find((l) => l.name === collection.name);
+      const table = link?.table ?? "";
+      imports.add(`${ctx.module}.models:${table}`);
+      const local = `${table}.c.${link?.localColumn}`;
+      statement = `select(${local}, ${target.name}.__table__).join(${target.name}, ${target.name}.id == ${table}.c.${link?.remoteColumn}).where(${local}.in_(ids)).order_by(${target.name}.id)`;
+    }
+    loads.push(`    ${collection.name}_of = await collections_of(session, ${statement})`);
+    entries.push(`${pyStr(collection.name)}: ${collection.name}_of[row["id"]]`);
+  }
+  return `async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[${read}]:
+    ${doc}
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+${loads.join("\n")}
+    return [${read}.model_validate({**row, ${entries.join(", ")}}) for row in rows]`;
 }
 
 function conditionsBlock(ctx: EntityContext): string {
@@ -137,15 +188,16 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
     """One page of ${ctx.plural} matching the filters, with the total count."""
     conditions = ${conditionsCall(ctx)}
     total = await session.scalar(select(func.count()).select_from(${E}).where(*conditions))
-    rows = await session.scalars(
-        ${selectRows(ctx, imports)}
+    result = await session.execute(
+        select(${E}.__table__)
         .where(*conditions)
         .order_by(${order})
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[${names.read}](
-        items=[${names.read}.model_validate(row) for row in rows],
+        items=${readsCall(ctx, "rows")},
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
@@ -165,16 +217,27 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
     conditions = ${conditionsCall(ctx)}
     if query.cursor is not None:
         conditions.append(${E}.id > decode_cursor(query.cursor))
-    rows = list(
-        await session.scalars(
-            ${selectRows(ctx, imports)}.where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
-        )
+    result = await session.execute(
+        select(${E}.__table__).where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
     )
+    rows = result.mappings().all()
     page = rows[: query.limit]
-    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
-    return CursorPage[${names.read}](
-        items=[${names.read}.model_validate(row) for row in page], next_cursor=next_cursor
-    )`;
+    next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
+    return CursorPage[${names.read}](items=${readsCall(ctx, "page")}, next_cursor=next_cursor)`;
+}
+
+/** The GET path: the read schema from a column select, as the list builds it (no ORM object to load). */
+function readBlock(ctx: EntityContext, userParam: string): string {
+  const E = ctx.entity.name;
+  const visible = ctx.readUser ? ", *_visible_to(user)" : "";
+  return `async def read_${ctx.var}(session: AsyncSession, *, ${ctx.idParam}: int${userParam}) -> ${schemaNames(ctx.entity).read}:
+    """The ${ctx.human} with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(${E}.__table__).where(${E}.id == ${ctx.idParam}${visible}))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"${E} {${ctx.idParam}} not found."
+        raise NotFoundError(msg)
+    return ${ctx.collections.length ? "(await _reads(session, rows))[0]" : "_reads(rows)[0]"}`;
 }
 
 function getBlock(ctx: EntityContext, userParam: string, imports: Imports): string {

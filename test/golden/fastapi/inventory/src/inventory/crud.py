@@ -1,9 +1,10 @@
-"""Helpers every service uses: loading referenced rows and committing with conflict detection."""
+"""Helpers every service uses: loading referenced and related rows, committing safely."""
 
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Executable, RowMapping, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,6 +33,16 @@ async def require_rows(
         msg = f"{field} refers to rows that do not exist: {unknown}."
         raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", field], message=msg)])
     return sorted(rows, key=lambda row: row.id)
+
+
+async def collections_of(
+    session: AsyncSession, statement: Executable
+) -> defaultdict[int, list[RowMapping]]:
+    """Rows of a collection query grouped by its first column, the id of the row they belong to."""
+    grouped: defaultdict[int, list[RowMapping]] = defaultdict(list)
+    for row in await session.execute(statement):
+        grouped[row[0]].append(row._mapping)
+    return grouped
 
 
 async def commit_or_conflict(session: AsyncSession, message: str) -> None:

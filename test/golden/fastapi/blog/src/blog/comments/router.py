@@ -36,8 +36,7 @@ async def create_comment(
 @router.get("/{comment_id}")
 async def get_comment(comment_id: CommentId, session: SessionDep) -> CommentRead:
     """Get one comment."""
-    comment = await service.get_comment(session, comment_id=comment_id)
-    return CommentRead.model_validate(comment)
+    return await service.read_comment(session, comment_id=comment_id)
 
 
 @router.patch("/{comment_id}")

@@ -1,6 +1,8 @@
 """Comment: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from blog.comments.models import Comment
@@ -24,21 +26,36 @@ def _conditions(query: CommentQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[CommentRead]:
+    """Read schemas of rows selected as columns."""
+    return [CommentRead.model_validate(row) for row in rows]
+
+
 async def list_comments(session: AsyncSession, *, query: CommentQuery) -> CursorPage[CommentRead]:
     """One page of comments after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Comment.id > decode_cursor(query.cursor))
-    rows = list(
-        await session.scalars(
-            select(Comment).where(*conditions).order_by(Comment.id.asc()).limit(query.limit + 1)
-        )
+    result = await session.execute(
+        select(Comment.__table__)
+        .where(*conditions)
+        .order_by(Comment.id.asc())
+        .limit(query.limit + 1)
     )
+    rows = result.mappings().all()
     page = rows[: query.limit]
-    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
-    return CursorPage[CommentRead](
-        items=[CommentRead.model_validate(row) for row in page], next_cursor=next_cursor
-    )
+    next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
+    return CursorPage[CommentRead](items=_reads(page), next_cursor=next_cursor)
+
+
+async def read_comment(session: AsyncSession, *, comment_id: int) -> CommentRead:
+    """The comment with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Comment.__table__).where(Comment.id == comment_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Comment {comment_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_comment(session: AsyncSession, *, comment_id: int) -> Comment:

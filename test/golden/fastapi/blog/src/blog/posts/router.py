@@ -34,8 +34,7 @@ async def create_post(data: PostCreate, session: SessionDep, user: CurrentUser) 
 @router.get("/{post_id}")
 async def get_post(post_id: PostId, session: SessionDep) -> PostRead:
     """Get one post."""
-    post = await service.get_post(session, post_id=post_id)
-    return PostRead.model_validate(post)
+    return await service.read_post(session, post_id=post_id)
 
 
 @router.patch("/{post_id}")

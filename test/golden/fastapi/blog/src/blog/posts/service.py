@@ -1,15 +1,17 @@
 """Post: business logic, as keyword-only functions over an AsyncSession."""
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from blog.crud import commit_or_conflict, require_rows
+from blog.comments.models import Comment
+from blog.crud import collections_of, commit_or_conflict, require_rows
 from blog.errors import NotFoundError, PermissionDeniedError
 from blog.pagination import OffsetPage
-from blog.posts.models import Post
+from blog.posts.models import Post, post_tags
 from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostSort, PostUpdate
 from blog.tags.models import Tag
 from blog.users.models import User
@@ -43,24 +45,60 @@ def _order_by(sort: PostSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Post.id.asc()]
 
 
+async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[PostRead]:
+    """Read schemas of rows selected as columns; one query per collection for all of them."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    comments_of = await collections_of(
+        session,
+        select(Comment.post_id, Comment.__table__)
+        .where(Comment.post_id.in_(ids))
+        .order_by(Comment.id),
+    )
+    tags_of = await collections_of(
+        session,
+        select(post_tags.c.post_id, Tag.__table__)
+        .join(Tag, Tag.id == post_tags.c.tag_id)
+        .where(post_tags.c.post_id.in_(ids))
+        .order_by(Tag.id),
+    )
+    return [
+        PostRead.model_validate(
+            {**row, "comments": comments_of[row["id"]], "tags": tags_of[row["id"]]}
+        )
+        for row in rows
+    ]
+
+
 async def list_posts(session: AsyncSession, *, query: PostQuery) -> OffsetPage[PostRead]:
     """One page of posts matching the filters, with the total count."""
     conditions = _conditions(query)
     total = await session.scalar(select(func.count()).select_from(Post).where(*conditions))
-    rows = await session.scalars(
-        select(Post)
-        .options(selectinload(Post.comments), selectinload(Post.tags))
+    result = await session.execute(
+        select(Post.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[PostRead](
-        items=[PostRead.model_validate(row) for row in rows],
+        items=await _reads(session, rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_post(session: AsyncSession, *, post_id: int) -> PostRead:
+    """The post with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Post.__table__).where(Post.id == post_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Post {post_id} not found."
+        raise NotFoundError(msg)
+    return (await _reads(session, rows))[0]
 
 
 async def get_post(session: AsyncSession, *, post_id: int) -> Post:

@@ -34,8 +34,7 @@ async def create_tag(data: TagCreate, session: SessionDep) -> TagRead:
 @router.get("/{tag_id}")
 async def get_tag(tag_id: TagId, session: SessionDep) -> TagRead:
     """Get one tag."""
-    tag = await service.get_tag(session, tag_id=tag_id)
-    return TagRead.model_validate(tag)
+    return await service.read_tag(session, tag_id=tag_id)
 
 
 @router.patch("/{tag_id}", dependencies=[Depends(require_admin)])

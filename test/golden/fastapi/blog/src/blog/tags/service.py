@@ -1,8 +1,9 @@
 """Tag: business logic, as keyword-only functions over an AsyncSession."""
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -33,23 +34,39 @@ def _order_by(sort: TagSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Tag.id.asc()]
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[TagRead]:
+    """Read schemas of rows selected as columns."""
+    return [TagRead.model_validate(row) for row in rows]
+
+
 async def list_tags(session: AsyncSession, *, query: TagQuery) -> OffsetPage[TagRead]:
     """One page of tags matching the filters, with the total count."""
     conditions = _conditions(query)
     total = await session.scalar(select(func.count()).select_from(Tag).where(*conditions))
-    rows = await session.scalars(
-        select(Tag)
+    result = await session.execute(
+        select(Tag.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[TagRead](
-        items=[TagRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_tag(session: AsyncSession, *, tag_id: int) -> TagRead:
+    """The tag with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Tag.__table__).where(Tag.id == tag_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Tag {tag_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_tag(session: AsyncSession, *, tag_id: int) -> Tag:

@@ -38,8 +38,7 @@ async def get_cart_item(
     cart_item_id: CartItemId, session: SessionDep, user: CurrentUser
 ) -> CartItemRead:
     """Get one cart item."""
-    cart_item = await service.get_cart_item(session, cart_item_id=cart_item_id, user=user)
-    return CartItemRead.model_validate(cart_item)
+    return await service.read_cart_item(session, cart_item_id=cart_item_id, user=user)
 
 
 @router.patch("/{cart_item_id}")

@@ -1,6 +1,8 @@
 """CartItem: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, func, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shop.cart_items.models import CartItem
@@ -32,25 +34,43 @@ def _visible_to(user: User) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [CartItem.owner_id == user.id]
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[CartItemRead]:
+    """Read schemas of rows selected as columns."""
+    return [CartItemRead.model_validate(row) for row in rows]
+
+
 async def list_cart_items(
     session: AsyncSession, *, query: CartItemQuery, user: User
 ) -> OffsetPage[CartItemRead]:
     """One page of cart_items matching the filters, with the total count."""
     conditions = _conditions(query, user)
     total = await session.scalar(select(func.count()).select_from(CartItem).where(*conditions))
-    rows = await session.scalars(
-        select(CartItem)
+    result = await session.execute(
+        select(CartItem.__table__)
         .where(*conditions)
         .order_by(CartItem.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[CartItemRead](
-        items=[CartItemRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_cart_item(session: AsyncSession, *, cart_item_id: int, user: User) -> CartItemRead:
+    """The cart item with this id as the API shows it; 404 if absent."""
+    result = await session.execute(
+        select(CartItem.__table__).where(CartItem.id == cart_item_id, *_visible_to(user))
+    )
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"CartItem {cart_item_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_cart_item(session: AsyncSession, *, cart_item_id: int, user: User) -> CartItem:

@@ -34,8 +34,7 @@ async def create_cart(data: CartCreate, session: SessionDep, user: CurrentUser) 
 @router.get("/{cart_id}")
 async def get_cart(cart_id: CartId, session: SessionDep, user: CurrentUser) -> CartRead:
     """Get one cart."""
-    cart = await service.get_cart(session, cart_id=cart_id, user=user)
-    return CartRead.model_validate(cart)
+    return await service.read_cart(session, cart_id=cart_id, user=user)
 
 
 @router.patch("/{cart_id}")

@@ -1,12 +1,15 @@
 """Cart: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, func, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from shop.cart_items.models import CartItem
 from shop.carts.models import Cart
 from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
-from shop.crud import commit_or_conflict
+from shop.crud import collections_of, commit_or_conflict
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
 from shop.users.models import User
@@ -27,26 +30,52 @@ def _visible_to(user: User) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Cart.owner_id == user.id]
 
 
+async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[CartRead]:
+    """Read schemas of rows selected as columns; one query per collection for all of them."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    items_of = await collections_of(
+        session,
+        select(CartItem.cart_id, CartItem.__table__)
+        .where(CartItem.cart_id.in_(ids))
+        .order_by(CartItem.id),
+    )
+    return [CartRead.model_validate({**row, "items": items_of[row["id"]]}) for row in rows]
+
+
 async def list_carts(
     session: AsyncSession, *, query: CartQuery, user: User
 ) -> OffsetPage[CartRead]:
     """One page of carts matching the filters, with the total count."""
     conditions = _conditions(query, user)
     total = await session.scalar(select(func.count()).select_from(Cart).where(*conditions))
-    rows = await session.scalars(
-        select(Cart)
-        .options(selectinload(Cart.items))
+    result = await session.execute(
+        select(Cart.__table__)
         .where(*conditions)
         .order_by(Cart.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[CartRead](
-        items=[CartRead.model_validate(row) for row in rows],
+        items=await _reads(session, rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_cart(session: AsyncSession, *, cart_id: int, user: User) -> CartRead:
+    """The cart with this id as the API shows it; 404 if absent."""
+    result = await session.execute(
+        select(Cart.__table__).where(Cart.id == cart_id, *_visible_to(user))
+    )
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Cart {cart_id} not found."
+        raise NotFoundError(msg)
+    return (await _reads(session, rows))[0]
 
 
 async def get_cart(session: AsyncSession, *, cart_id: int, user: User) -> Cart:

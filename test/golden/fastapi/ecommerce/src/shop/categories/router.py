@@ -34,8 +34,7 @@ async def create_category(data: CategoryCreate, session: SessionDep) -> Category
 @router.get("/{category_id}")
 async def get_category(category_id: CategoryId, session: SessionDep) -> CategoryRead:
     """Get one category."""
-    category = await service.get_category(session, category_id=category_id)
-    return CategoryRead.model_validate(category)
+    return await service.read_category(session, category_id=category_id)
 
 
 @router.patch("/{category_id}", dependencies=[Depends(require_admin)])

@@ -1,8 +1,9 @@
 """Category: business logic, as keyword-only functions over an AsyncSession."""
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -40,25 +41,41 @@ def _order_by(sort: CategorySort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Category.id.asc()]
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[CategoryRead]:
+    """Read schemas of rows selected as columns."""
+    return [CategoryRead.model_validate(row) for row in rows]
+
+
 async def list_categories(
     session: AsyncSession, *, query: CategoryQuery
 ) -> OffsetPage[CategoryRead]:
     """One page of categories matching the filters, with the total count."""
     conditions = _conditions(query)
     total = await session.scalar(select(func.count()).select_from(Category).where(*conditions))
-    rows = await session.scalars(
-        select(Category)
+    result = await session.execute(
+        select(Category.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[CategoryRead](
-        items=[CategoryRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_category(session: AsyncSession, *, category_id: int) -> CategoryRead:
+    """The category with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Category.__table__).where(Category.id == category_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Category {category_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_category(session: AsyncSession, *, category_id: int) -> Category:

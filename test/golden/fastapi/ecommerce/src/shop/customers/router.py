@@ -38,8 +38,7 @@ async def get_customer(
     customer_id: CustomerId, session: SessionDep, user: CurrentUser
 ) -> CustomerRead:
     """Get one customer."""
-    customer = await service.get_customer(session, customer_id=customer_id, user=user)
-    return CustomerRead.model_validate(customer)
+    return await service.read_customer(session, customer_id=customer_id, user=user)
 
 
 @router.patch("/{customer_id}")

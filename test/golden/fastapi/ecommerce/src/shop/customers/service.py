@@ -1,6 +1,8 @@
 """Customer: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, func, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shop.crud import commit_or_conflict
@@ -28,25 +30,43 @@ def _visible_to(user: User) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Customer.owner_id == user.id]
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[CustomerRead]:
+    """Read schemas of rows selected as columns."""
+    return [CustomerRead.model_validate(row) for row in rows]
+
+
 async def list_customers(
     session: AsyncSession, *, query: CustomerQuery, user: User
 ) -> OffsetPage[CustomerRead]:
     """One page of customers matching the filters, with the total count."""
     conditions = _conditions(query, user)
     total = await session.scalar(select(func.count()).select_from(Customer).where(*conditions))
-    rows = await session.scalars(
-        select(Customer)
+    result = await session.execute(
+        select(Customer.__table__)
         .where(*conditions)
         .order_by(Customer.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[CustomerRead](
-        items=[CustomerRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_customer(session: AsyncSession, *, customer_id: int, user: User) -> CustomerRead:
+    """The customer with this id as the API shows it; 404 if absent."""
+    result = await session.execute(
+        select(Customer.__table__).where(Customer.id == customer_id, *_visible_to(user))
+    )
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Customer {customer_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_customer(session: AsyncSession, *, customer_id: int, user: User) -> Customer:

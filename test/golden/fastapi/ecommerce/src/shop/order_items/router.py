@@ -38,8 +38,7 @@ async def get_order_item(
     order_item_id: OrderItemId, session: SessionDep, user: CurrentUser
 ) -> OrderItemRead:
     """Get one order item."""
-    order_item = await service.get_order_item(session, order_item_id=order_item_id, user=user)
-    return OrderItemRead.model_validate(order_item)
+    return await service.read_order_item(session, order_item_id=order_item_id, user=user)
 
 
 @router.patch("/{order_item_id}")

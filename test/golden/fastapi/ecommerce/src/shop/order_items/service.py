@@ -1,6 +1,8 @@
 """OrderItem: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, func, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shop.crud import commit_or_conflict, require_rows
@@ -32,25 +34,45 @@ def _visible_to(user: User) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [OrderItem.owner_id == user.id]
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[OrderItemRead]:
+    """Read schemas of rows selected as columns."""
+    return [OrderItemRead.model_validate(row) for row in rows]
+
+
 async def list_order_items(
     session: AsyncSession, *, query: OrderItemQuery, user: User
 ) -> OffsetPage[OrderItemRead]:
     """One page of order_items matching the filters, with the total count."""
     conditions = _conditions(query, user)
     total = await session.scalar(select(func.count()).select_from(OrderItem).where(*conditions))
-    rows = await session.scalars(
-        select(OrderItem)
+    result = await session.execute(
+        select(OrderItem.__table__)
         .where(*conditions)
         .order_by(OrderItem.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[OrderItemRead](
-        items=[OrderItemRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_order_item(
+    session: AsyncSession, *, order_item_id: int, user: User
+) -> OrderItemRead:
+    """The order item with this id as the API shows it; 404 if absent."""
+    result = await session.execute(
+        select(OrderItem.__table__).where(OrderItem.id == order_item_id, *_visible_to(user))
+    )
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"OrderItem {order_item_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_order_item(session: AsyncSession, *, order_item_id: int, user: User) -> OrderItem:

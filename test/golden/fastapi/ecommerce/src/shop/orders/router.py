@@ -34,8 +34,7 @@ async def create_order(data: OrderCreate, session: SessionDep, user: CurrentUser
 @router.get("/{order_id}")
 async def get_order(order_id: OrderId, session: SessionDep, user: CurrentUser) -> OrderRead:
     """Get one order."""
-    order = await service.get_order(session, order_id=order_id, user=user)
-    return OrderRead.model_validate(order)
+    return await service.read_order(session, order_id=order_id, user=user)
 
 
 @router.patch("/{order_id}")

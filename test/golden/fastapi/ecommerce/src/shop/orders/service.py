@@ -1,14 +1,16 @@
 """Order: business logic, as keyword-only functions over an AsyncSession."""
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import collections_of, commit_or_conflict, require_rows
 from shop.customers.models import Customer
 from shop.errors import NotFoundError, ValidationFailedError
+from shop.order_items.models import OrderItem
 from shop.orders.models import Order
 from shop.orders.schemas import (
     OrderCreate,
@@ -60,26 +62,52 @@ def _order_by(sort: OrderSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Order.id.asc()]
 
 
+async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[OrderRead]:
+    """Read schemas of rows selected as columns; one query per collection for all of them."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    items_of = await collections_of(
+        session,
+        select(OrderItem.order_id, OrderItem.__table__)
+        .where(OrderItem.order_id.in_(ids))
+        .order_by(OrderItem.id),
+    )
+    return [OrderRead.model_validate({**row, "items": items_of[row["id"]]}) for row in rows]
+
+
 async def list_orders(
     session: AsyncSession, *, query: OrderQuery, user: User
 ) -> OffsetPage[OrderRead]:
     """One page of orders matching the filters, with the total count."""
     conditions = _conditions(query, user)
     total = await session.scalar(select(func.count()).select_from(Order).where(*conditions))
-    rows = await session.scalars(
-        select(Order)
-        .options(selectinload(Order.items))
+    result = await session.execute(
+        select(Order.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[OrderRead](
-        items=[OrderRead.model_validate(row) for row in rows],
+        items=await _reads(session, rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_order(session: AsyncSession, *, order_id: int, user: User) -> OrderRead:
+    """The order with this id as the API shows it; 404 if absent."""
+    result = await session.execute(
+        select(Order.__table__).where(Order.id == order_id, *_visible_to(user))
+    )
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Order {order_id} not found."
+        raise NotFoundError(msg)
+    return (await _reads(session, rows))[0]
 
 
 async def get_order(session: AsyncSession, *, order_id: int, user: User) -> Order:

@@ -34,8 +34,7 @@ async def create_product(data: ProductCreate, session: SessionDep) -> ProductRea
 @router.get("/{product_id}")
 async def get_product(product_id: ProductId, session: SessionDep) -> ProductRead:
     """Get one product."""
-    product = await service.get_product(session, product_id=product_id)
-    return ProductRead.model_validate(product)
+    return await service.read_product(session, product_id=product_id)
 
 
 @router.patch("/{product_id}", dependencies=[Depends(require_admin)])

@@ -1,14 +1,16 @@
 """Product: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.categories.models import Category
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import collections_of, commit_or_conflict, require_rows
 from shop.errors import NotFoundError
 from shop.pagination import CursorPage, decode_cursor, encode_cursor
-from shop.products.models import Product
+from shop.products.models import Product, product_tags
 from shop.products.schemas import ProductCreate, ProductQuery, ProductRead, ProductUpdate
 from shop.tags.models import Tag
 
@@ -31,25 +33,46 @@ def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[ProductRead]:
+    """Read schemas of rows selected as columns; one query per collection for all of them."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    tags_of = await collections_of(
+        session,
+        select(product_tags.c.product_id, Tag.__table__)
+        .join(Tag, Tag.id == product_tags.c.tag_id)
+        .where(product_tags.c.product_id.in_(ids))
+        .order_by(Tag.id),
+    )
+    return [ProductRead.model_validate({**row, "tags": tags_of[row["id"]]}) for row in rows]
+
+
 async def list_products(session: AsyncSession, *, query: ProductQuery) -> CursorPage[ProductRead]:
     """One page of products after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Product.id > decode_cursor(query.cursor))
-    rows = list(
-        await session.scalars(
-            select(Product)
-            .options(selectinload(Product.tags))
-            .where(*conditions)
-            .order_by(Product.id.asc())
-            .limit(query.limit + 1)
-        )
+    result = await session.execute(
+        select(Product.__table__)
+        .where(*conditions)
+        .order_by(Product.id.asc())
+        .limit(query.limit + 1)
     )
+    rows = result.mappings().all()
     page = rows[: query.limit]
-    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
-    return CursorPage[ProductRead](
-        items=[ProductRead.model_validate(row) for row in page], next_cursor=next_cursor
-    )
+    next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
+    return CursorPage[ProductRead](items=await _reads(session, page), next_cursor=next_cursor)
+
+
+async def read_product(session: AsyncSession, *, product_id: int) -> ProductRead:
+    """The product with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Product.__table__).where(Product.id == product_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Product {product_id} not found."
+        raise NotFoundError(msg)
+    return (await _reads(session, rows))[0]
 
 
 async def get_product(session: AsyncSession, *, product_id: int) -> Product:

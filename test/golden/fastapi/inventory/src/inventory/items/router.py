@@ -33,8 +33,7 @@ async def create_item(data: ItemCreate, session: SessionDep) -> ItemRead:
 @router.get("/{item_id}")
 async def get_item(item_id: ItemId, session: SessionDep) -> ItemRead:
     """Get one item."""
-    item = await service.get_item(session, item_id=item_id)
-    return ItemRead.model_validate(item)
+    return await service.read_item(session, item_id=item_id)
 
 
 @router.patch("/{item_id}")

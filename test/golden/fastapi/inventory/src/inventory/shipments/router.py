@@ -33,8 +33,7 @@ async def create_shipment(data: ShipmentCreate, session: SessionDep) -> Shipment
 @router.get("/{shipment_id}")
 async def get_shipment(shipment_id: ShipmentId, session: SessionDep) -> ShipmentRead:
     """Get one shipment."""
-    shipment = await service.get_shipment(session, shipment_id=shipment_id)
-    return ShipmentRead.model_validate(shipment)
+    return await service.read_shipment(session, shipment_id=shipment_id)
 
 
 @router.patch("/{shipment_id}")

@@ -1,6 +1,8 @@
 """Shipment: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from inventory.crud import commit_or_conflict, require_rows
@@ -27,6 +29,11 @@ def _conditions(query: ShipmentQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[ShipmentRead]:
+    """Read schemas of rows selected as columns."""
+    return [ShipmentRead.model_validate(row) for row in rows]
+
+
 async def list_shipments(
     session: AsyncSession, *, query: ShipmentQuery
 ) -> CursorPage[ShipmentRead]:
@@ -34,16 +41,26 @@ async def list_shipments(
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Shipment.id > decode_cursor(query.cursor))
-    rows = list(
-        await session.scalars(
-            select(Shipment).where(*conditions).order_by(Shipment.id.asc()).limit(query.limit + 1)
-        )
+    result = await session.execute(
+        select(Shipment.__table__)
+        .where(*conditions)
+        .order_by(Shipment.id.asc())
+        .limit(query.limit + 1)
     )
+    rows = result.mappings().all()
     page = rows[: query.limit]
-    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
-    return CursorPage[ShipmentRead](
-        items=[ShipmentRead.model_validate(row) for row in page], next_cursor=next_cursor
-    )
+    next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
+    return CursorPage[ShipmentRead](items=_reads(page), next_cursor=next_cursor)
+
+
+async def read_shipment(session: AsyncSession, *, shipment_id: int) -> ShipmentRead:
+    """The shipment with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Shipment.__table__).where(Shipment.id == shipment_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Shipment {shipment_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_shipment(session: AsyncSession, *, shipment_id: int) -> Shipment:

@@ -38,8 +38,7 @@ async def create_warehouse(data: WarehouseCreate, session: SessionDep) -> Wareho
 @router.get("/{warehouse_id}")
 async def get_warehouse(warehouse_id: WarehouseId, session: SessionDep) -> WarehouseRead:
     """Get one warehouse."""
-    warehouse = await service.get_warehouse(session, warehouse_id=warehouse_id)
-    return WarehouseRead.model_validate(warehouse)
+    return await service.read_warehouse(session, warehouse_id=warehouse_id)
 
 
 @router.patch("/{warehouse_id}")

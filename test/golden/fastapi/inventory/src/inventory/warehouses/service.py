@@ -1,8 +1,9 @@
 """Warehouse: business logic, as keyword-only functions over an AsyncSession."""
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -45,25 +46,41 @@ def _order_by(sort: WarehouseSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Warehouse.id.asc()]
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[WarehouseRead]:
+    """Read schemas of rows selected as columns."""
+    return [WarehouseRead.model_validate(row) for row in rows]
+
+
 async def list_warehouses(
     session: AsyncSession, *, query: WarehouseQuery
 ) -> OffsetPage[WarehouseRead]:
     """One page of warehouses matching the filters, with the total count."""
     conditions = _conditions(query)
     total = await session.scalar(select(func.count()).select_from(Warehouse).where(*conditions))
-    rows = await session.scalars(
-        select(Warehouse)
+    result = await session.execute(
+        select(Warehouse.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[WarehouseRead](
-        items=[WarehouseRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_warehouse(session: AsyncSession, *, warehouse_id: int) -> WarehouseRead:
+    """The warehouse with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Warehouse.__table__).where(Warehouse.id == warehouse_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Warehouse {warehouse_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_warehouse(session: AsyncSession, *, warehouse_id: int) -> Warehouse:

@@ -34,8 +34,7 @@ async def create_note(data: NoteCreate, session: SessionDep) -> NoteRead:
 @router.get("/{note_id}", dependencies=[Depends(get_current_user)])
 async def get_note(note_id: NoteId, session: SessionDep) -> NoteRead:
     """Get one note."""
-    note = await service.get_note(session, note_id=note_id)
-    return NoteRead.model_validate(note)
+    return await service.read_note(session, note_id=note_id)
 
 
 @router.patch("/{note_id}", dependencies=[Depends(require_admin)])

@@ -1,6 +1,8 @@
 """Note: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, func, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notes.crud import commit_or_conflict
@@ -19,23 +21,39 @@ def _conditions(query: NoteQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[NoteRead]:
+    """Read schemas of rows selected as columns."""
+    return [NoteRead.model_validate(row) for row in rows]
+
+
 async def list_notes(session: AsyncSession, *, query: NoteQuery) -> OffsetPage[NoteRead]:
     """One page of notes matching the filters, with the total count."""
     conditions = _conditions(query)
     total = await session.scalar(select(func.count()).select_from(Note).where(*conditions))
-    rows = await session.scalars(
-        select(Note)
+    result = await session.execute(
+        select(Note.__table__)
         .where(*conditions)
         .order_by(Note.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[NoteRead](
-        items=[NoteRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_note(session: AsyncSession, *, note_id: int) -> NoteRead:
+    """The note with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Note.__table__).where(Note.id == note_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Note {note_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_note(session: AsyncSession, *, note_id: int) -> Note:

@@ -34,8 +34,7 @@ async def create_label(data: LabelCreate, session: SessionDep, user: CurrentUser
 @router.get("/{label_id}")
 async def get_label(label_id: LabelId, session: SessionDep, user: CurrentUser) -> LabelRead:
     """Get one label."""
-    label = await service.get_label(session, label_id=label_id, user=user)
-    return LabelRead.model_validate(label)
+    return await service.read_label(session, label_id=label_id, user=user)
 
 
 @router.patch("/{label_id}")

@@ -1,6 +1,8 @@
 """Label: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, func, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tracker.crud import commit_or_conflict
@@ -26,25 +28,43 @@ def _visible_to(user: User) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Label.owner_id == user.id]
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[LabelRead]:
+    """Read schemas of rows selected as columns."""
+    return [LabelRead.model_validate(row) for row in rows]
+
+
 async def list_labels(
     session: AsyncSession, *, query: LabelQuery, user: User
 ) -> OffsetPage[LabelRead]:
     """One page of labels matching the filters, with the total count."""
     conditions = _conditions(query, user)
     total = await session.scalar(select(func.count()).select_from(Label).where(*conditions))
-    rows = await session.scalars(
-        select(Label)
+    result = await session.execute(
+        select(Label.__table__)
         .where(*conditions)
         .order_by(Label.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[LabelRead](
-        items=[LabelRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_label(session: AsyncSession, *, label_id: int, user: User) -> LabelRead:
+    """The label with this id as the API shows it; 404 if absent."""
+    result = await session.execute(
+        select(Label.__table__).where(Label.id == label_id, *_visible_to(user))
+    )
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Label {label_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_label(session: AsyncSession, *, label_id: int, user: User) -> Label:

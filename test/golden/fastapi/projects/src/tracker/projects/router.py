@@ -36,8 +36,7 @@ async def create_project(
 @router.get("/{project_id}", dependencies=[Depends(get_current_user)])
 async def get_project(project_id: ProjectId, session: SessionDep) -> ProjectRead:
     """Get one project."""
-    project = await service.get_project(session, project_id=project_id)
-    return ProjectRead.model_validate(project)
+    return await service.read_project(session, project_id=project_id)
 
 
 @router.patch("/{project_id}")

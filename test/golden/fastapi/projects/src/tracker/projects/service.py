@@ -1,8 +1,9 @@
 """Project: business logic, as keyword-only functions over an AsyncSession."""
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -43,23 +44,39 @@ def _order_by(sort: ProjectSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Project.id.asc()]
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[ProjectRead]:
+    """Read schemas of rows selected as columns."""
+    return [ProjectRead.model_validate(row) for row in rows]
+
+
 async def list_projects(session: AsyncSession, *, query: ProjectQuery) -> OffsetPage[ProjectRead]:
     """One page of projects matching the filters, with the total count."""
     conditions = _conditions(query)
     total = await session.scalar(select(func.count()).select_from(Project).where(*conditions))
-    rows = await session.scalars(
-        select(Project)
+    result = await session.execute(
+        select(Project.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[ProjectRead](
-        items=[ProjectRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_project(session: AsyncSession, *, project_id: int) -> ProjectRead:
+    """The project with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Project.__table__).where(Project.id == project_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Project {project_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_project(session: AsyncSession, *, project_id: int) -> Project:

@@ -34,8 +34,7 @@ async def create_task(data: TaskCreate, session: SessionDep, user: CurrentUser) 
 @router.get("/{task_id}")
 async def get_task(task_id: TaskId, session: SessionDep, user: CurrentUser) -> TaskRead:
     """Get one task."""
-    task = await service.get_task(session, task_id=task_id, user=user)
-    return TaskRead.model_validate(task)
+    return await service.read_task(session, task_id=task_id, user=user)
 
 
 @router.patch("/{task_id}")

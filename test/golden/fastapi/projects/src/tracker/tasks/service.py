@@ -1,17 +1,18 @@
 """Task: business logic, as keyword-only functions over an AsyncSession."""
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from tracker.crud import commit_or_conflict, require_rows
+from tracker.crud import collections_of, commit_or_conflict, require_rows
 from tracker.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from tracker.labels.models import Label
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
-from tracker.tasks.models import Task
+from tracker.tasks.models import Task, task_labels
 from tracker.tasks.schemas import TaskCreate, TaskQuery, TaskRead, TaskSort, TaskUpdate
 from tracker.users.models import User
 
@@ -50,26 +51,62 @@ def _order_by(sort: TaskSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Task.id.asc()]
 
 
+async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[TaskRead]:
+    """Read schemas of rows selected as columns; one query per collection for all of them."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    subtasks_of = await collections_of(
+        session,
+        select(Task.parent_id, Task.__table__).where(Task.parent_id.in_(ids)).order_by(Task.id),
+    )
+    labels_of = await collections_of(
+        session,
+        select(task_labels.c.task_id, Label.__table__)
+        .join(Label, Label.id == task_labels.c.label_id)
+        .where(task_labels.c.task_id.in_(ids))
+        .order_by(Label.id),
+    )
+    return [
+        TaskRead.model_validate(
+            {**row, "subtasks": subtasks_of[row["id"]], "labels": labels_of[row["id"]]}
+        )
+        for row in rows
+    ]
+
+
 async def list_tasks(
     session: AsyncSession, *, query: TaskQuery, user: User
 ) -> OffsetPage[TaskRead]:
     """One page of tasks matching the filters, with the total count."""
     conditions = _conditions(query, user)
     total = await session.scalar(select(func.count()).select_from(Task).where(*conditions))
-    rows = await session.scalars(
-        select(Task)
-        .options(selectinload(Task.subtasks), selectinload(Task.labels))
+    result = await session.execute(
+        select(Task.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[TaskRead](
-        items=[TaskRead.model_validate(row) for row in rows],
+        items=await _reads(session, rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_task(session: AsyncSession, *, task_id: int, user: User) -> TaskRead:
+    """The task with this id as the API shows it; 404 if absent."""
+    result = await session.execute(
+        select(Task.__table__).where(Task.id == task_id, *_visible_to(user))
+    )
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Task {task_id} not found."
+        raise NotFoundError(msg)
+    return (await _reads(session, rows))[0]
 
 
 async def get_task(session: AsyncSession, *, task_id: int, user: User) -> Task:

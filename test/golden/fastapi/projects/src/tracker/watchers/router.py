@@ -34,8 +34,7 @@ async def create_watcher(data: WatcherCreate, session: SessionDep) -> WatcherRea
 @router.get("/{watcher_id}", dependencies=[Depends(get_current_user)])
 async def get_watcher(watcher_id: WatcherId, session: SessionDep) -> WatcherRead:
     """Get one watcher."""
-    watcher = await service.get_watcher(session, watcher_id=watcher_id)
-    return WatcherRead.model_validate(watcher)
+    return await service.read_watcher(session, watcher_id=watcher_id)
 
 
 @router.patch("/{watcher_id}", dependencies=[Depends(get_current_user)])

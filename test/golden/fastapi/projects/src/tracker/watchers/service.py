@@ -1,6 +1,8 @@
 """Watcher: business logic, as keyword-only functions over an AsyncSession."""
 
-from sqlalchemy import ColumnElement, func, select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tracker.crud import commit_or_conflict, require_rows
@@ -21,23 +23,39 @@ def _conditions(query: WatcherQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _reads(rows: Sequence[RowMapping]) -> list[WatcherRead]:
+    """Read schemas of rows selected as columns."""
+    return [WatcherRead.model_validate(row) for row in rows]
+
+
 async def list_watchers(session: AsyncSession, *, query: WatcherQuery) -> OffsetPage[WatcherRead]:
     """One page of watchers matching the filters, with the total count."""
     conditions = _conditions(query)
     total = await session.scalar(select(func.count()).select_from(Watcher).where(*conditions))
-    rows = await session.scalars(
-        select(Watcher)
+    result = await session.execute(
+        select(Watcher.__table__)
         .where(*conditions)
         .order_by(Watcher.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
+    rows = result.mappings().all()
     return OffsetPage[WatcherRead](
-        items=[WatcherRead.model_validate(row) for row in rows],
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
+
+
+async def read_watcher(session: AsyncSession, *, watcher_id: int) -> WatcherRead:
+    """The watcher with this id as the API shows it; 404 if absent."""
+    result = await session.execute(select(Watcher.__table__).where(Watcher.id == watcher_id))
+    rows = result.mappings().all()
+    if not rows:
+        msg = f"Watcher {watcher_id} not found."
+        raise NotFoundError(msg)
+    return _reads(rows)[0]
 
 
 async def get_watcher(session: AsyncSession, *, watcher_id: int) -> Watcher:
