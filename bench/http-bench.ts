@@ -58,15 +58,15 @@ async function loadAll(
     const runs = new Map<AppName, RunStats[]>(servers.map((s) => [s.name, []]));
     if (options.warmupSeconds > 0) {
       for (const server of servers)
-        await runWrk(server.url, workload, { ...load, seconds: options.warmupSeconds });
+        await runWrk(server, workload, { ...load, seconds: options.warmupSeconds });
     }
     for (let round = 0; round < options.runs; round++) {
       const order = servers.map((_, k) => servers[(k + round) % servers.length] as Server);
       for (const server of order) {
-        const stats = await runWrk(server.url, workload, load);
+        const stats = await runWrk(server, workload, load);
         runs.get(server.name)?.push(stats);
         options.log(
-          `  ${workload.id} round ${round + 1} ${server.name}: ${stats.requestsPerSecond.toFixed(0)} req/s, p99 ${stats.p99Ms.toFixed(1)} ms, ${stats.errors} errors`,
+          `  ${workload.id} round ${round + 1} ${server.name}: ${stats.requestsPerSecond.toFixed(0)} req/s, p99 ${stats.p99Ms.toFixed(1)} ms, ${stats.cpuMsPerRequest.toFixed(2)} CPU ms/request, ${stats.errors} errors`,
         );
       }
     }

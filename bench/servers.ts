@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { APPS_DIR, WORK_DIR } from "./paths.js";
 import { freePort } from "./process.js";
@@ -18,7 +18,20 @@ export interface Server {
   readonly name: AppName;
   readonly url: string;
   readonly log: string;
+  /** CPU seconds (user + system) the server process has used so far. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds of a process from /proc (fields 14 and 15, after the parenthesised command name). */
+async function processCpuSeconds(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 export interface ServerSettings {
@@ -106,7 +119,14 @@ export async function startServer(name: AppName, shopDir: string, settings: Serv
   });
   closeSync(out);
   const url = `http://127.0.0.1:${port}`;
-  const server: Server = { name, url, log, stop: stopper(child) };
+  // taskset execs the server, so the child's pid is the Python process itself.
+  const server: Server = {
+    name,
+    url,
+    log,
+    cpuSeconds: () => processCpuSeconds(child.pid),
+    stop: stopper(child),
+  };
   try {
     await waitReady(url, child, log, 60_000);
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Run lengths. Full: warm-up, then 3 interleaved runs of 6 s per app and workload (≈ 6 minutes of
- * load). Smoke: one 1-second run per app and workload, enough to prove correctness and completion.
+ * load). Smoke: one 2-second run per app and workload, enough to prove correctness and completion.
  */
 export interface BenchSettings {
   readonly runs: number;
@@ -20,7 +20,7 @@ export const FULL: BenchSettings = {
 };
 export const SMOKE: BenchSettings = {
   runs: 1,
-  seconds: 1,
+  seconds: 2,
   warmupSeconds: 0,
   connections: 8,
   checkedRequests: 5,

@@ -21,6 +21,8 @@ export interface RunStats {
   /** Socket errors, timeouts and responses that were not 2xx/3xx. */
   readonly errors: number;
   readonly requests: number;
+  /** Server CPU time per request (ms): robust to other load on the machine, unlike req/s. */
+  readonly cpuMsPerRequest: number;
 }
 
 interface WrkJson {
@@ -35,7 +37,7 @@ interface WrkJson {
   p99_us: number;
 }
 
-export function parseWrkOutput(stdout: string): RunStats {
+export function parseWrkOutput(stdout: string): Omit<RunStats, "cpuMsPerRequest"> {
   const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER));
   if (!line) throw new Error(`wrk printed no result line:\n${stdout.slice(-2000)}`);
   const r = JSON.parse(line.slice(RESULT_MARKER.length)) as WrkJson;
@@ -48,7 +50,11 @@ export function parseWrkOutput(stdout: string): RunStats {
   };
 }
 
-export async function runWrk(url: string, workload: Workload, settings: LoadSettings): Promise<RunStats> {
+export async function runWrk(
+  server: { url: string; cpuSeconds(): Promise<number> },
+  workload: Workload,
+  settings: LoadSettings,
+): Promise<RunStats> {
   const script = join(WORK_DIR, `wrk-${workload.id}.lua`);
   await writeFile(script, wrkScript(workload));
   const wrkArgs = [
@@ -59,11 +65,14 @@ export async function runWrk(url: string, workload: Workload, settings: LoadSett
     "10s",
     "-s",
     script,
-    url,
+    server.url,
   ];
   const argv = settings.loadCpus
     ? ["taskset", "-c", settings.loadCpus, settings.wrk, ...wrkArgs]
     : [settings.wrk, ...wrkArgs];
+  const cpuBefore = await server.cpuSeconds();
   const { stdout } = await run(argv[0] ?? "", argv.slice(1), { timeoutMs: (settings.seconds + 60) * 1000 });
-  return parseWrkOutput(stdout);
+  const cpu = (await server.cpuSeconds()) - cpuBefore;
+  const stats = parseWrkOutput(stdout);
+  return { ...stats, cpuMsPerRequest: stats.requests ? (cpu * 1000) / stats.requests : Number.NaN };
 }
