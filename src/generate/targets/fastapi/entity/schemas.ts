@@ -157,15 +157,18 @@ function updateClass(ctx: EntityContext, types: Map<string, string>, imports: Im
     `non_nullable: ClassVar[frozenset[str]] = frozenset({${required.map(pyStr).join(", ")}})`,
     "",
   ];
+  // A required column may be left out but not nulled: its `None` is only "absent", so the OpenAPI
+  // document does not offer null (SkipJsonSchema) and clients and fuzzers see what the API accepts.
+  const absent = (name: string) => (required.includes(name) ? "SkipJsonSchema[None]" : "None");
   for (const field of entity.fields)
-    lines.push(`${field.name}: ${types.get(field.name) ?? "str"} | None = None`);
-  for (const link of entity.manyToOne) lines.push(`${link.column}: RowId | None = None`);
+    lines.push(`${field.name}: ${types.get(field.name) ?? "str"} | ${absent(field.name)} = None`);
+  for (const link of entity.manyToOne) lines.push(`${link.column}: RowId | ${absent(link.column)} = None`);
   for (const link of entity.manyToMany) {
     imports.add("pydantic:Field");
     lines.push(`${idsName(link.name)}: list[RowId] | None = Field(default=None, max_length=100)`);
   }
   if (required.length === 0) lines.splice(0, 2);
-  else imports.add("typing:ClassVar");
+  else imports.add("typing:ClassVar", "pydantic.json_schema:SkipJsonSchema");
   return classBlock(
     schemaNames(entity).update,
     "PartialUpdate",

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from blog.comments.schemas import CommentBrief
 from blog.pagination import OffsetParams
@@ -56,10 +57,10 @@ class PostUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"title", "slug", "body", "status"})
 
-    title: PostTitle | None = None
-    slug: PostSlug | None = None
-    body: SafeStr | None = None
-    status: PostStatus | None = None
+    title: PostTitle | SkipJsonSchema[None] = None
+    slug: PostSlug | SkipJsonSchema[None] = None
+    body: SafeStr | SkipJsonSchema[None] = None
+    status: PostStatus | SkipJsonSchema[None] = None
     published_at: AwareDatetime | None = None
     tag_ids: list[RowId] | None = Field(default=None, max_length=100)
 

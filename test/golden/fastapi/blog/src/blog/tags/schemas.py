@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from blog.pagination import OffsetParams
 from blog.schemas import PartialUpdate, ReadSchema, SafeStr
@@ -40,7 +41,7 @@ class TagUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"name"})
 
-    name: TagName | None = None
+    name: TagName | SkipJsonSchema[None] = None
 
 
 TagSort = Literal["name", "-name"]

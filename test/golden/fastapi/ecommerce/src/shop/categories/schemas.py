@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from shop.pagination import OffsetParams
 from shop.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
@@ -42,7 +43,7 @@ class CategoryUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"name"})
 
-    name: CategoryName | None = None
+    name: CategoryName | SkipJsonSchema[None] = None
     description: SafeStr | None = None
     parent_id: RowId | None = None
 

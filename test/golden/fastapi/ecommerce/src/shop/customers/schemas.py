@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, EmailStr, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from shop.pagination import OffsetParams
 from shop.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
@@ -46,10 +47,10 @@ class CustomerUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"full_name", "email", "marketing_opt_in"})
 
-    full_name: CustomerFullName | None = None
-    email: EmailStr | None = None
+    full_name: CustomerFullName | SkipJsonSchema[None] = None
+    email: EmailStr | SkipJsonSchema[None] = None
     phone: CustomerPhone | None = None
-    marketing_opt_in: bool | None = None
+    marketing_opt_in: bool | SkipJsonSchema[None] = None
 
 
 class CustomerQuery(OffsetParams):

@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Annotated, ClassVar, Literal, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from shop.order_items.schemas import OrderItemBrief
 from shop.orders.models import OrderStatus
@@ -70,12 +71,12 @@ class OrderUpdate(PartialUpdate):
         {"status", "total", "placed_at", "shipping_address", "customer_id"}
     )
 
-    status: OrderStatus | None = None
-    total: OrderTotal | None = None
-    placed_at: AwareDatetime | None = None
+    status: OrderStatus | SkipJsonSchema[None] = None
+    total: OrderTotal | SkipJsonSchema[None] = None
+    placed_at: AwareDatetime | SkipJsonSchema[None] = None
     shipped_at: AwareDatetime | None = None
-    shipping_address: SafeStr | None = None
-    customer_id: RowId | None = None
+    shipping_address: SafeStr | SkipJsonSchema[None] = None
+    customer_id: RowId | SkipJsonSchema[None] = None
 
 
 OrderSort = Literal["status", "-status", "total", "-total", "placed_at", "-placed_at"]

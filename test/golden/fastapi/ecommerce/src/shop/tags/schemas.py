@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from shop.pagination import OffsetParams
 from shop.schemas import PartialUpdate, ReadSchema, SafeStr
@@ -40,7 +41,7 @@ class TagUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"label"})
 
-    label: TagLabel | None = None
+    label: TagLabel | SkipJsonSchema[None] = None
 
 
 class TagQuery(OffsetParams):

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from typing import Annotated, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from inventory.pagination import CursorParams
 from inventory.schemas import PartialUpdate, ReadSchema, RowId
@@ -61,10 +62,10 @@ class ShipmentUpdate(PartialUpdate):
         {"quantity", "ships_on", "arrives_on", "item_id"}
     )
 
-    quantity: ShipmentQuantity | None = None
-    ships_on: date | None = None
-    arrives_on: date | None = None
-    item_id: RowId | None = None
+    quantity: ShipmentQuantity | SkipJsonSchema[None] = None
+    ships_on: date | SkipJsonSchema[None] = None
+    arrives_on: date | SkipJsonSchema[None] = None
+    item_id: RowId | SkipJsonSchema[None] = None
 
 
 class ShipmentQuery(CursorParams):

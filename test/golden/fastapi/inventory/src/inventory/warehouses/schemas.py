@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from inventory.pagination import OffsetParams
 from inventory.schemas import PartialUpdate, ReadSchema, SafeStr
@@ -51,11 +52,11 @@ class WarehouseUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"code", "city", "capacity", "active"})
 
-    code: WarehouseCode | None = None
-    city: WarehouseCity | None = None
+    code: WarehouseCode | SkipJsonSchema[None] = None
+    city: WarehouseCity | SkipJsonSchema[None] = None
     website: WarehouseWebsite | None = None
-    capacity: WarehouseCapacity | None = None
-    active: bool | None = None
+    capacity: WarehouseCapacity | SkipJsonSchema[None] = None
+    active: bool | SkipJsonSchema[None] = None
 
 
 WarehouseSort = Literal["city", "-city", "capacity", "-capacity"]

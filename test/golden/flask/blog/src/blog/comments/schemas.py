@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
+from pydantic.json_schema import SkipJsonSchema
 
 from blog.pagination import CursorParams
 from blog.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
@@ -39,8 +40,8 @@ class CommentUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"body", "post_id"})
 
-    body: SafeStr | None = None
-    post_id: RowId | None = None
+    body: SafeStr | SkipJsonSchema[None] = None
+    post_id: RowId | SkipJsonSchema[None] = None
 
 
 class CommentQuery(CursorParams):

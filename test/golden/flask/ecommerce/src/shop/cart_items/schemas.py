@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from shop.pagination import OffsetParams
 from shop.schemas import PartialUpdate, ReadSchema, RowId
@@ -43,9 +44,9 @@ class CartItemUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"quantity", "product_id", "cart_id"})
 
-    quantity: CartItemQuantity | None = None
-    product_id: RowId | None = None
-    cart_id: RowId | None = None
+    quantity: CartItemQuantity | SkipJsonSchema[None] = None
+    product_id: RowId | SkipJsonSchema[None] = None
+    cart_id: RowId | SkipJsonSchema[None] = None
 
 
 class CartItemQuery(OffsetParams):

@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from shop.pagination import OffsetParams
 from shop.schemas import PartialUpdate, ReadSchema, RowId
@@ -49,10 +50,10 @@ class OrderItemUpdate(PartialUpdate):
         {"quantity", "unit_price", "product_id", "order_id"}
     )
 
-    quantity: OrderItemQuantity | None = None
-    unit_price: OrderItemUnitPrice | None = None
-    product_id: RowId | None = None
-    order_id: RowId | None = None
+    quantity: OrderItemQuantity | SkipJsonSchema[None] = None
+    unit_price: OrderItemUnitPrice | SkipJsonSchema[None] = None
+    product_id: RowId | SkipJsonSchema[None] = None
+    order_id: RowId | SkipJsonSchema[None] = None
 
 
 class OrderItemQuery(OffsetParams):

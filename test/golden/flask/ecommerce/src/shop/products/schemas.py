@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from shop.pagination import CursorParams
 from shop.products.models import ProductStatus
@@ -67,14 +68,14 @@ class ProductUpdate(PartialUpdate):
         {"sku", "title", "price", "stock", "status", "category_id"}
     )
 
-    sku: ProductSku | None = None
-    title: ProductTitle | None = None
+    sku: ProductSku | SkipJsonSchema[None] = None
+    title: ProductTitle | SkipJsonSchema[None] = None
     description: SafeStr | None = None
-    price: ProductPrice | None = None
-    stock: ProductStock | None = None
-    status: ProductStatus | None = None
+    price: ProductPrice | SkipJsonSchema[None] = None
+    stock: ProductStock | SkipJsonSchema[None] = None
+    status: ProductStatus | SkipJsonSchema[None] = None
     attributes: dict[str, Any] | None = None
-    category_id: RowId | None = None
+    category_id: RowId | SkipJsonSchema[None] = None
     tag_ids: list[RowId] | None = Field(default=None, max_length=100)
 
 

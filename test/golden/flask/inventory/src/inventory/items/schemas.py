@@ -4,6 +4,7 @@ from datetime import date, datetime
 from typing import Annotated, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from inventory.pagination import OffsetParams
 from inventory.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
@@ -68,12 +69,12 @@ class ItemUpdate(PartialUpdate):
         {"barcode", "name", "min_level", "max_level", "warehouse_id"}
     )
 
-    barcode: ItemBarcode | None = None
-    name: ItemName | None = None
-    min_level: ItemMinLevel | None = None
-    max_level: ItemMaxLevel | None = None
+    barcode: ItemBarcode | SkipJsonSchema[None] = None
+    name: ItemName | SkipJsonSchema[None] = None
+    min_level: ItemMinLevel | SkipJsonSchema[None] = None
+    max_level: ItemMaxLevel | SkipJsonSchema[None] = None
     best_before: date | None = None
-    warehouse_id: RowId | None = None
+    warehouse_id: RowId | SkipJsonSchema[None] = None
 
 
 ItemSort = Literal["name", "-name"]

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from notes.pagination import OffsetParams
 from notes.schemas import PartialUpdate, ReadSchema, SafeStr
@@ -38,7 +39,7 @@ class NoteUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"title"})
 
-    title: NoteTitle | None = None
+    title: NoteTitle | SkipJsonSchema[None] = None
 
 
 class NoteQuery(OffsetParams):

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from tracker.pagination import OffsetParams
 from tracker.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
@@ -46,8 +47,8 @@ class LabelUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"owner_name_key", "color"})
 
-    owner_name_key: LabelOwnerNameKey | None = None
-    color: LabelColor | None = None
+    owner_name_key: LabelOwnerNameKey | SkipJsonSchema[None] = None
+    color: LabelColor | SkipJsonSchema[None] = None
 
 
 class LabelQuery(OffsetParams):

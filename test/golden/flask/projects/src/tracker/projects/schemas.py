@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from tracker.pagination import OffsetParams
 from tracker.schemas import PartialUpdate, ReadSchema, RowId, SafeStr
@@ -41,8 +42,8 @@ class ProjectUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"name", "archived"})
 
-    name: ProjectName | None = None
-    archived: bool | None = None
+    name: ProjectName | SkipJsonSchema[None] = None
+    archived: bool | SkipJsonSchema[None] = None
 
 
 ProjectSort = Literal["name", "-name"]

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 from tracker.labels.schemas import LabelBrief
 from tracker.pagination import OffsetParams
@@ -54,11 +55,11 @@ class TaskUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"title", "done", "priority", "project_id"})
 
-    title: TaskTitle | None = None
-    done: bool | None = None
-    priority: TaskPriority | None = None
+    title: TaskTitle | SkipJsonSchema[None] = None
+    done: bool | SkipJsonSchema[None] = None
+    priority: TaskPriority | SkipJsonSchema[None] = None
     due: date | None = None
-    project_id: RowId | None = None
+    project_id: RowId | SkipJsonSchema[None] = None
     parent_id: RowId | None = None
     label_ids: list[RowId] | None = Field(default=None, max_length=100)
 

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
+from pydantic.json_schema import SkipJsonSchema
 
 from tracker.pagination import OffsetParams
 from tracker.schemas import PartialUpdate, ReadSchema, RowId
@@ -36,7 +37,7 @@ class WatcherUpdate(PartialUpdate):
 
     non_nullable: ClassVar[frozenset[str]] = frozenset({"project_id"})
 
-    project_id: RowId | None = None
+    project_id: RowId | SkipJsonSchema[None] = None
 
 
 class WatcherQuery(OffsetParams):
