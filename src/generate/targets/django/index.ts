@@ -5,7 +5,7 @@ import { ProjectModel } from "../../project-model.js";
 import { entityContext } from "../fastapi/entity/context.js";
 import type { Target } from "../target.js";
 import { projectApps } from "./apps.js";
-import { contributeCore } from "./core.js";
+import { contributeCore } from "./core/index.js";
 import { adminModule, appsModule } from "./entity/admin.js";
 import { migrationModule, modelsModule } from "./entity/models.js";
 import { serializersModule } from "./entity/serializers.js";
@@ -39,7 +39,7 @@ function buildDjangoProject(project: ResolvedProject): ProjectModel {
   for (const [name, spec] of DJANGO_DEPENDENCIES) model.addDependency(name, spec);
   for (const [name, spec] of DJANGO_DEV_DEPENDENCIES) model.addDependency(name, spec, true);
   const apps = projectApps(project);
-  contributeCore(model, project.auth);
+  contributeCore(model, project);
   contributeDjangoUsers(model, project);
   contributeEntities(model, project);
   contributeSettings(model, project, apps);

@@ -89,9 +89,10 @@ ignore_missing_imports = true
 module = ["${pkg}.core.filters", "${pkg}.*.filters"]
 disallow_subclassing_any = false
 
-# factory_boy's declarations (SubFactory, LazyFunction, ...) have no type hints.
+# factory_boy's declarations (SubFactory, LazyFunction, ...) and drf-spectacular's extension base
+# class have no type hints.
 [[tool.mypy.overrides]]
-module = ["tests.factories"]
+module = ["tests.factories", "${pkg}.users.schema"]
 disallow_untyped_calls = false
 
 [tool.pytest.ini_options]
@@ -118,6 +119,7 @@ serve = ["python", "-m", "uvicorn", "config.asgi:application", "--host", "127.0.
 migrate = ["python", "manage.py", "migrate", "--no-input"]
 check-migrations = ["python", "manage.py", "makemigrations", "--check", "--dry-run"]${createAdmin}
 openapi = "/openapi.json"
+database-drivers = { sqlite = "sqlite", postgresql = "postgresql" }
 `;
 }
 

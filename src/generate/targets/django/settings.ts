@@ -167,7 +167,7 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 300)
 ${auth ? "\nfrom datetime import timedelta" : ""}
 from pathlib import Path
 
-from config.env import database_from_url, env_int, env_list, env_str
+from config.env import database_from_url, ${auth ? "env_int, " : ""}env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -336,7 +336,6 @@ function urlsModule(pkg: string, project: ResolvedProject, apps: readonly Django
   const entityApps = apps.filter((a) => a.viewset);
   const imports = new Imports().add(
     "django.contrib:admin",
-    "django.urls:include",
     "django.urls:path",
     "drf_spectacular.views:SpectacularJSONAPIView",
     "drf_spectacular.views:SpectacularSwaggerView",
@@ -345,6 +344,7 @@ function urlsModule(pkg: string, project: ResolvedProject, apps: readonly Django
     `${pkg}.core.health:ReadyView`,
     ...entityApps.map((a) => `${a.module}.views:${a.viewset}`),
   );
+  if (project.auth) imports.add("django.urls:include");
   const registrations = entityApps
     .map((a) => `router.register(${pyStr(a.route)}, ${a.viewset}, basename=${pyStr(a.basename)})`)
     .join("\n");

@@ -13,6 +13,11 @@ export function authTests(pkg: string, api: boolean): [string, string][] {
   return files;
 }
 
+/** First-party import lines in isort's order (the project package may sort after \`tests\`). */
+function ownImports(lines: string[]): string {
+  return [...lines].sort().join("\n");
+}
+
 function authTestModule(pkg: string): string {
   return `"""Authentication: register, login, refresh, /me and every way a token can be wrong."""
 
@@ -21,8 +26,7 @@ from datetime import timedelta
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
-from ${pkg}.users.models import DEFAULT_ROLE, User
-from tests.factories import PASSWORD, UserFactory, auth_headers
+${ownImports([`from ${pkg}.users.models import DEFAULT_ROLE, User`, "from tests.factories import PASSWORD, UserFactory, auth_headers"])}
 
 NEW_USER = {"email": "Ada@Example.com", "password": "a-long-password", "full_name": "Ada"}
 
@@ -202,8 +206,7 @@ function createAdminTests(pkg: string): string {
 import pytest
 from django.core.management import CommandError, call_command
 
-from ${pkg}.users.models import ADMIN_ROLE, User
-from tests.factories import UserFactory
+${ownImports([`from ${pkg}.users.models import ADMIN_ROLE, User`, "from tests.factories import UserFactory"])}
 
 
 def test_create_admin_creates_an_administrator(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,9 +2,13 @@
 import { entityByName, type ResolvedEntity } from "../../../../blueprint/resolve.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr, pyTuple } from "../../../python/literal.js";
-import { capitalize, words } from "../../../python/naming.js";
+import { capitalize, pascalCase, words } from "../../../python/naming.js";
 import type { EntityContext } from "../../fastapi/entity/context.js";
 import { appLabel, configClass } from "../apps.js";
+
+/** Links typed without a scheme are https (Django 6's default; 5.2 warns about the change). */
+const URL_FORMFIELD =
+  'formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # noqa: RUF012 - read by Django';
 
 /** Foreign keys of a model (relation names, the owner included). */
 function foreignKeys(entity: ResolvedEntity): string[] {
@@ -20,10 +24,13 @@ export function adminModule(ctx: EntityContext): string {
   for (const link of entity.oneToMany) {
     const child = entityByName(ctx.project, link.target);
     if (child.name !== E) imports.add(`${pkg}.${child.plural}.models:${child.name}`);
-    const name = `${child.name}${capitalize(link.name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase()))}Inline`;
+    const twice = entity.oneToMany.filter((l) => l.target === link.target).length > 1;
+    const name = `${child.name}${twice ? pascalCase(link.name) : ""}Inline`;
     inlines.push(name);
     const raw = foreignKeys(child).filter((fk) => fk !== link.back);
+    if (child.fields.some((f) => f.type === "url")) imports.add("django.db:models");
     const lines = [
+      ...(child.fields.some((f) => f.type === "url") ? [URL_FORMFIELD] : []),
       `model = ${child.name}`,
       `fk_name = ${pyStr(link.back)}`,
       "extra = 0",
@@ -45,6 +52,10 @@ ${lines.map((l) => `    ${l}`).join("\n")}`);
     .map((f) => f.name);
   const search = entity.fields.filter((f) => ["string", "email"].includes(f.type)).map((f) => f.name);
   const lines = [`list_display = ${pyTuple(listDisplay)}`];
+  if (entity.fields.some((f) => f.type === "url")) {
+    imports.add("django.db:models");
+    lines.push(URL_FORMFIELD);
+  }
   if (listFilter.length) lines.push(`list_filter = ${pyTuple(listFilter)}`);
   if (search.length) lines.push(`search_fields = ${pyTuple(search)}`);
   lines.push('readonly_fields = ("created_at", "updated_at")');
@@ -53,9 +64,11 @@ ${lines.map((l) => `    ${l}`).join("\n")}`);
     lines.push(`filter_horizontal = ${pyTuple(entity.manyToMany.map((l) => l.name))}`);
   if (inlines.length) lines.push(`inlines = (${inlines.join(", ")},)`);
   const children = entity.oneToMany.map((l) => words(l.name));
+  const features = [search.length ? "search" : "", listFilter.length ? "filters" : ""].filter(Boolean);
+  const doc = `${capitalize(words(ctx.plural))} in the admin: list${features.length ? ` with ${features.join(" and ")}` : ""}${children.length ? `; ${children.join(" and ")} edited inline` : ""}.`;
   blocks.push(`@admin.register(${E})
 class ${E}Admin(admin.ModelAdmin[${E}]):
-    """${capitalize(words(ctx.plural))}: searchable, filterable list${children.length ? `; ${children.join(" and ")} edited inline` : ""}."""
+    """${doc}"""
 
 ${lines.map((l) => `    ${l}`).join("\n")}`);
   return pyModule(`${E}: admin pages.`, imports, blocks.join("\n\n\n"), [pkg]);

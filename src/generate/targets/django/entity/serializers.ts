@@ -4,7 +4,7 @@
  */
 import { entityByName } from "../../../../blueprint/resolve.js";
 import type { Check, Field } from "../../../../blueprint/schema.js";
-import { stringLength } from "../../../python/fields.js";
+import { pythonType, stringLength } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyRegex, pyStr, pyTuple } from "../../../python/literal.js";
 import { capitalize } from "../../../python/naming.js";
@@ -22,6 +22,30 @@ const OPS: Record<string, string> = {
   "<=": "less than or equal to",
   "!=": "different from",
 };
+
+const FIELD_ATTRIBUTES = new Set([
+  "label",
+  "source",
+  "required",
+  "default",
+  "initial",
+  "help_text",
+  "style",
+  "validators",
+  "read_only",
+  "write_only",
+  "allow_null",
+  "instance",
+  "data",
+  "errors",
+  "context",
+  "parent",
+  "partial",
+  "field_name",
+  "root",
+  "fields",
+  "validated_data",
+]);
 
 export const briefName = (entity: string): string => `${entity}BriefSerializer`;
 export const serializerName = (entity: string): string => `${entity}Serializer`;
@@ -82,7 +106,11 @@ function briefClass(ctx: EntityContext): string {
 function mainClass(ctx: EntityContext, imports: Imports): string {
   const { entity, pkg } = ctx;
   const lines: string[] = [];
-  for (const field of entity.fields) lines.push(`${field.name} = ${fieldExpr(ctx, field, imports)}`);
+  for (const field of entity.fields) {
+    // DRF's Field has attributes of these names: a serializer field may shadow them, mypy objects.
+    const shadows = FIELD_ATTRIBUTES.has(field.name) ? "  # type: ignore[assignment]" : "";
+    lines.push(`${field.name} = ${fieldExpr(ctx, field, imports)}${shadows}`);
+  }
   for (const link of entity.manyToOne) {
     const target = entityByName(ctx.project, link.target);
     if (target.name !== entity.name) imports.add(`${pkg}.${target.plural}.models:${target.name}`);
@@ -224,8 +252,13 @@ function ruleMessage(check: Check): string {
 }
 
 function rulesFunction(ctx: EntityContext, imports: Imports): string {
-  imports.add("typing:Any");
-  const params = checkFields(ctx).map((f) => `${f.name}: Any`);
+  const params = checkFields(ctx).map((f) => {
+    if (f.type === "decimal") imports.add("decimal:Decimal");
+    if (f.type === "date") imports.add("datetime:date");
+    if (f.type === "datetime") imports.add("datetime:datetime");
+    if (f.type === "enum") imports.add(`${ctx.module}.models:${enumClass(ctx.entity.name, f)}`);
+    return `${f.name}: ${pythonType(ctx.entity.name, f)} | None`;
+  });
   const body = ctx.entity.checks.map(
     (
       check,
@@ -256,22 +289,18 @@ function validateMethod(ctx: EntityContext, imports: Imports): string[] | undefi
     );
   }
   if (ctx.entity.checks.length) {
-    const args = checkFields(ctx).map((f) => `${f.name}=self._value(attrs, ${pyStr(f.name)})`);
+    const names = checkFields(ctx).map((f) => f.name);
+    const args = names.map((name) => `${name}=values.get(${pyStr(name)})`);
     lines.push(
+      "    # A partial update may change one side of a rule: check it against the saved row.",
+      `    saved = {name: getattr(self.instance, name) for name in ${pyTuple(names)}} if self.instance else {}`,
+      "    values = {**saved, **attrs}",
       `    errors = ${rulesFunctionName(ctx)}(${args.join(", ")})`,
       "    if errors:",
       "        raise serializers.ValidationError(errors)",
     );
   }
   lines.push("    return attrs");
-  if (ctx.entity.checks.length) {
-    lines.push(
-      "",
-      "def _value(self, attrs: dict[str, Any], name: str) -> Any:",
-      `    """The value being sent, else the one saved (a partial update may change one side of a rule)."""`,
-      "    return attrs[name] if name in attrs else getattr(self.instance, name, None)",
-    );
-  }
   return lines;
 }
 

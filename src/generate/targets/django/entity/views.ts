@@ -123,16 +123,18 @@ ${lines.map((l) => (l ? `    ${l}` : "")).join("\n")}`;
 }
 
 function viewDoc(ctx: EntityContext): string {
+  const readers = { public: "Anyone reads them", authenticated: "Signed-in users read them", owner: "" }[
+    ctx.entity.read
+  ];
   const who = !ctx.auth
     ? ""
     : ctx.readUser
-      ? "; each user sees and changes their own"
+      ? "Each user sees and changes their own; administrators see all."
       : ctx.entity.owned
-        ? `; ${ctx.entity.read === "public" ? "anyone" : "signed-in users"} may read, the owner or an administrator changes`
-        : ctx.entity.write === "admin"
-          ? "; administrators change them"
-          : "";
-  return `${ctx.plural.charAt(0).toUpperCase()}${ctx.plural.slice(1).replace(/_/g, " ")}: paged${ctx.filters.length ? ", filtered" : ""}${ctx.sortable.length && ctx.entity.pagination === "offset" ? " and sorted" : ""}${who}.`;
+        ? `${readers}; the owner or an administrator changes them.`
+        : `${readers}; ${ctx.entity.write === "admin" ? "administrators" : "signed-in users"} change them.`;
+  const summary = `${ctx.plural.charAt(0).toUpperCase()}${ctx.plural.slice(1).replace(/_/g, " ")}: paged${ctx.filters.length ? ", filtered" : ""}${ctx.sortable.length && ctx.entity.pagination === "offset" ? " and sorted" : ""}.`;
+  return who ? `${summary}\n\n    ${who}\n    ` : summary;
 }
 
 function readPermissions(ctx: EntityContext, imports: Imports): string | undefined {

@@ -76,7 +76,7 @@ def user() -> User:
 export function appTestsModule(project: ResolvedProject): string {
   const pkg = project.name;
   const imports = new Imports().add(
-    "base64",
+    "json",
     "logging",
     "os",
     "secrets",
@@ -87,15 +87,35 @@ export function appTestsModule(project: ResolvedProject): string {
     "pytest",
     "django.contrib.admin.models:LogEntry",
     "django.db:DatabaseError",
+    "django.db:IntegrityError",
     "django.test:Client",
+    "django.test:RequestFactory",
     "django.test:override_settings",
-    "rest_framework.exceptions:ValidationError",
     "rest_framework.test:APIClient",
-    `${pkg}.core.pagination:decode_cursor`,
-    `${pkg}.core.pagination:encode_cursor`,
+    `${pkg}.core.errors:server_error`,
   );
-  const first = project.entities[0];
-  if (!first) throw new Error("internal: a project has at least one entity");
+  const entity = project.entities[0];
+  if (!entity) throw new Error("internal: a project has at least one entity");
+  const first = { ...entity, module: `${pkg}.${entity.plural}` };
+  const cursor = project.entities.some((e) => e.pagination === "cursor");
+  if (cursor) {
+    imports.add(
+      "base64",
+      "rest_framework.exceptions:ValidationError",
+      `${pkg}.core.pagination:decode_cursor`,
+      `${pkg}.core.pagination:encode_cursor`,
+    );
+  }
+  const cursorTest = cursor
+    ? `def test_cursor_round_trip_and_rejects_garbage() -> None:
+    assert decode_cursor(encode_cursor(42)) == 42
+    for garbage in ["%%%", base64.urlsafe_b64encode(b'{"after": "x"}').decode()]:
+        with pytest.raises(ValidationError):
+            decode_cursor(garbage)
+
+
+`
+    : "";
   const firstFactory = factoryName(first.name);
   const firstLabel = appLabel(project, first);
   imports.add(`tests.factories:${firstFactory}`);
@@ -154,8 +174,7 @@ def test_unexpected_errors_are_500_without_internals(
         msg = "secret internals"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr("${pkg}.core.pagination.OffsetPagination.paginate_queryset", boom)
-    monkeypatch.setattr("${pkg}.core.pagination.CursorPagination.paginate_queryset", boom)
+    monkeypatch.setattr("${pkg}.core.pagination.${first.pagination === "cursor" ? "Cursor" : "Offset"}Pagination.paginate_queryset", boom)
     ${firstFactory}.create(${firstArgs})
     response = client.get("/${first.plural}"${headers})
 
@@ -168,6 +187,31 @@ def test_malformed_json_is_422(client: APIClient) -> None:
     response = client.generic("POST", "/${first.plural}", "{not json", content_type="application/json")
 
     assert response.status_code in {401, 422}
+
+
+def test_errors_outside_the_api_views_have_the_error_shape() -> None:
+    response = server_error(RequestFactory().get("/"))
+
+    assert response.status_code == 500
+    assert json.loads(response.content)["error"]["code"] == "internal_error"
+
+
+def test_constraint_violations_are_409(client: APIClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save or delete the database refuses (duplicate, still referenced) is a conflict."""
+    row = ${firstFactory}.create(${firstArgs})
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        msg = "constraint"
+        raise IntegrityError(msg)
+
+    monkeypatch.setattr("${first.module}.models.${first.name}.save", refuse)
+    monkeypatch.setattr("${first.module}.models.${first.name}.delete", refuse)
+    changed = client.patch(f"/${first.plural}/{row.pk}", {}${headers})
+    deleted = client.delete(f"/${first.plural}/{row.pk}"${headers})
+
+    assert changed.status_code == 409
+    assert deleted.status_code == 409
+    assert deleted.json()["error"]["code"] == "conflict"
 
 
 def test_request_id_is_echoed_or_created(client: APIClient) -> None:
@@ -188,14 +232,7 @@ def test_cors_allows_configured_origins(client: APIClient) -> None:
     assert "access-control-allow-origin" not in denied.headers
 
 
-def test_cursor_round_trip_and_rejects_garbage() -> None:
-    assert decode_cursor(encode_cursor(42)) == 42
-    for garbage in ["%%%", base64.urlsafe_b64encode(b'{"after": "x"}').decode()]:
-        with pytest.raises(ValidationError):
-            decode_cursor(garbage)
-
-
-def test_openapi_document_is_served(client: APIClient) -> None:
+${cursorTest}def test_openapi_document_is_served(client: APIClient) -> None:
     response = client.get("/openapi.json")
 
     assert response.status_code == 200

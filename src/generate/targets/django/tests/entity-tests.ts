@@ -211,7 +211,7 @@ function rulesTest(t: TestContext): string | undefined {
 function notFoundTest(t: TestContext): string {
   return `def test_get_missing_${t.var}_is_404(${t.reader}) -> None:
     response = client.get("/${t.plural}/2000000000"${t.readerHeaders})
-    invalid = client.get("/${t.plural}/0"${t.readerHeaders})
+    invalid = client.get("/${t.plural}/not-a-number"${t.readerHeaders})
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
@@ -264,7 +264,7 @@ function filterTest(t: TestContext): string | undefined {
     matchValues.push(`${field.name}=${enumValue(t, field, a.py)}`);
     otherValues.push(`${field.name}=${enumValue(t, field, c.py)}`);
     for (const filter of fieldFilters.filter((f) => f.field === field))
-      params.push(`${pyStr(filter.param)}: ${a.json}`);
+      params.push(`${pyStr(filter.param)}: ${queryValue(field, a.json)}`);
   }
   return `def test_list_${t.plural}_filters(${t.reader}) -> None:
     """Every filter at once: only the matching row remains."""
@@ -275,6 +275,12 @@ function filterTest(t: TestContext): string | undefined {
 
     assert response.status_code == 200
     assert [item["id"] for item in response.json()["items"]] == [wanted.id]`;
+}
+
+/** A sample's JSON form as a query string value. */
+function queryValue(field: Field, json: string): string {
+  if (field.type === "bool") return json === "True" ? '"true"' : '"false"';
+  return json.startsWith('"') ? json : pyStr(json);
 }
 
 /** A sample's Python form; enum members come from the model's TextChoices class. */

@@ -19,8 +19,6 @@ export function factoriesModule(project: ResolvedProject): string {
     "collections.abc:Callable",
     "typing:Any",
     "factory.declarations:LazyFunction",
-    "factory.declarations:SelfAttribute",
-    "factory.declarations:SubFactory",
     "factory.django:DjangoModelFactory",
     "factory.django:Password",
     `${pkg}.users.models:DEFAULT_ROLE`,
@@ -89,9 +87,12 @@ function factoryClass(project: ResolvedProject, entity: ResolvedEntity, imports:
   for (const link of entity.manyToOne.filter((l) => l.required && l.target !== entity.name)) {
     const target = entityByName(project, link.target);
     const owner = needsOwner(project, target) ? ', owner=SelfAttribute("..owner")' : "";
+    imports.add("factory.declarations:SubFactory");
+    if (owner) imports.add("factory.declarations:SelfAttribute");
     lines.push(`${link.name} = SubFactory(${factoryName(target.name)}${owner})`);
   }
   const needs = needsOwner(project, entity);
+  if (needs) imports.add("factory.declarations:SubFactory");
   if (entity.owned) lines.push("owner = SubFactory(UserFactory)");
   const params =
     needs && !entity.owned
