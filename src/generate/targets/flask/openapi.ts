@@ -8,6 +8,7 @@
 export function apiModule(pkg: string): string {
   return `"""Request parsing, JSON responses, and blueprints whose routes declare their OpenAPI contract."""
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Literal, TypeVar
 from flask import Blueprint, Response, request
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ${pkg}.errors import validation_failed
+from ${pkg}.errors import AppError, ErrorDetail, ValidationFailedError, validation_failed
 from ${pkg}.schemas import RowId
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -107,12 +108,34 @@ def _guarded(view: View, guard: Callable[[], object] | None) -> View:
     return guarded
 
 
+class MalformedBodyError(AppError):
+    """The body is not text at all (invalid UTF-8): a 400, with the code FastAPI gives it."""
+
+    code = "http_400"
+
+
 def parse_body(model: type[ModelT]) -> ModelT:
-    """The JSON body, validated by the model; a 422 naming every problem otherwise."""
+    """The JSON body, validated by the model; a 422 naming every problem otherwise (as FastAPI)."""
+    data = request.get_data()
+    if not data:
+        raise _invalid_body("Field required")
     try:
-        return model.model_validate_json(request.get_data())
+        payload = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise _invalid_body("JSON decode error", exc.pos) from exc
+    except UnicodeDecodeError as exc:
+        msg = "There was an error parsing the body"
+        raise MalformedBodyError(msg) from exc
+    try:
+        # from_attributes, as FastAPI validates: the same messages for a body that is not an object.
+        return model.model_validate(payload, from_attributes=True)
     except ValidationError as exc:
         raise validation_failed(exc, "body") from exc
+
+
+def _invalid_body(message: str, *position: int) -> ValidationFailedError:
+    detail = ErrorDetail(loc=["body", *position], message=message)
+    return ValidationFailedError("The request is not valid.", details=[detail])
 
 
 def parse_form(model: type[ModelT]) -> ModelT:
@@ -161,7 +184,13 @@ from typing import Any
 
 from flask import Flask, Response
 from pydantic import BaseModel
-from pydantic.json_schema import JsonSchemaMode, models_json_schema
+from pydantic.json_schema import (
+    GenerateJsonSchema,
+    JsonSchemaMode,
+    JsonSchemaValue,
+    models_json_schema,
+)
+from pydantic_core import core_schema
 
 from ${pkg}.api import ApiBlueprint, Operation
 from ${pkg}.errors import ErrorResponse
@@ -185,11 +214,26 @@ _SECURITY_SCHEMES = {
 }
 
 
+class DocumentSchema(GenerateJsonSchema):
+    """Pydantic's JSON Schema minus null defaults the type forbids (a PATCH field left out)."""
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        """The field's schema; its default only when the schema itself accepts it."""
+        json_schema = super().default_schema(schema)
+        if "default" in json_schema and json_schema["default"] is None and not _allows_null(json_schema):
+            del json_schema["default"]
+        return json_schema
+
+
 def build_document(
     *, title: str, description: str, version: str, operations: Sequence[Operation]
 ) -> dict[str, Any]:
     """Paths, operations and component schemas of every documented route."""
-    refs, definitions = models_json_schema(_models(operations), ref_template="#/components/schemas/{model}")
+    refs, definitions = models_json_schema(
+        _models(operations),
+        ref_template="#/components/schemas/{model}",
+        schema_generator=DocumentSchema,
+    )
     schemas: dict[str, Any] = definitions.get("$defs", {})
     paths: dict[str, dict[str, Any]] = {}
     for operation in operations:
@@ -265,6 +309,11 @@ def _operation(operation: Operation, refs: Refs, schemas: Mapping[str, Any]) -> 
     if operation.secured:
         result["security"] = [{_BEARER: []}]
     return result
+
+
+def _allows_null(schema: Mapping[str, Any]) -> bool:
+    options = [schema, *schema.get("anyOf", [])]
+    return any(option.get("type") == "null" for option in options)
 
 
 def _path_parameters(path: str) -> list[str]:

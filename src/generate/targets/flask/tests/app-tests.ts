@@ -148,8 +148,15 @@ export function flaskAppTestsModule(project: ResolvedProject): string {
     "pathlib:Path",
     "pytest",
     "flask:Flask",
+    "flask:Response",
     "flask.testing:FlaskClient",
     "openapi_spec_validator:validate",
+    "pydantic:BaseModel",
+    `${pkg}.api:json_response`,
+    `${pkg}.api:parse_body`,
+    `${pkg}.api:parse_query`,
+    `${pkg}.api:path_id`,
+    `${pkg}.pagination:OffsetParams`,
     "sqlalchemy.exc:OperationalError",
     `${pkg}.app:create_app`,
     `${pkg}.config:Settings`,
@@ -221,6 +228,50 @@ def test_unexpected_errors_are_500_without_internals(app: Flask) -> None:
     assert response.status_code == 500
     assert response.get_json()["error"]["code"] == "internal_error"
     assert "secret" not in response.text
+
+
+class Payload(BaseModel):
+    """A body for the parsing tests."""
+
+    name: str
+
+
+def test_bodies_are_parsed_as_fastapi_parses_them(app: Flask) -> None:
+    def echo() -> Response:
+        return json_response(parse_body(Payload))
+
+    app.add_url_rule("/echo", view_func=echo, methods=["POST"])
+    client = app.test_client()
+
+    echoed = client.post("/echo", json={"name": "x"})
+    empty = client.post("/echo")
+    not_json = client.post("/echo", data="{bad", content_type="application/json")
+    not_text = client.post("/echo", data=b"\\xff", content_type="application/json")
+    not_object = client.post("/echo", json=[1])
+
+    assert echoed.get_json() == {"name": "x"}
+    assert [r.status_code for r in (empty, not_json, not_text, not_object)] == [422, 422, 400, 422]
+    assert empty.get_json()["error"]["details"] == [{"loc": ["body"], "message": "Field required"}]
+    assert not_json.get_json()["error"]["details"] == [
+        {"loc": ["body", 1], "message": "JSON decode error"}
+    ]
+
+
+def test_query_and_path_errors_are_located(app: Flask) -> None:
+    def page(row_id: str) -> Response:
+        path_id("row_id", row_id)
+        return json_response(parse_query(OffsetParams))
+
+    app.add_url_rule("/pages/<row_id>", view_func=page)
+    client = app.test_client()
+
+    valid = client.get("/pages/1", query_string={"limit": "5"})
+    bad_query = client.get("/pages/1", query_string={"limit": "0"})
+    bad_path = client.get("/pages/0")
+
+    assert valid.get_json() == {"offset": 0, "limit": 5}
+    assert bad_query.get_json()["error"]["details"][0]["loc"] == ["query", "limit"]
+    assert bad_path.get_json()["error"]["details"][0]["loc"] == ["path", "row_id"]
 
 
 def test_request_id_is_echoed_or_created(client: FlaskClient) -> None:

@@ -1,5 +1,6 @@
 """Request parsing, JSON responses, and blueprints whose routes declare their OpenAPI contract."""
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from typing import Literal, TypeVar
 from flask import Blueprint, Response, request
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from blog.errors import validation_failed
+from blog.errors import AppError, ErrorDetail, ValidationFailedError, validation_failed
 from blog.schemas import RowId
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -99,12 +100,34 @@ def _guarded(view: View, guard: Callable[[], object] | None) -> View:
     return guarded
 
 
+class MalformedBodyError(AppError):
+    """The body is not text at all (invalid UTF-8): a 400, with the code FastAPI gives it."""
+
+    code = "http_400"
+
+
 def parse_body(model: type[ModelT]) -> ModelT:
-    """The JSON body, validated by the model; a 422 naming every problem otherwise."""
+    """The JSON body, validated by the model; a 422 naming every problem otherwise (as FastAPI)."""
+    data = request.get_data()
+    if not data:
+        raise _invalid_body("Field required")
     try:
-        return model.model_validate_json(request.get_data())
+        payload = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise _invalid_body("JSON decode error", exc.pos) from exc
+    except UnicodeDecodeError as exc:
+        msg = "There was an error parsing the body"
+        raise MalformedBodyError(msg) from exc
+    try:
+        # from_attributes, as FastAPI validates: the same messages for a body that is not an object.
+        return model.model_validate(payload, from_attributes=True)
     except ValidationError as exc:
         raise validation_failed(exc, "body") from exc
+
+
+def _invalid_body(message: str, *position: int) -> ValidationFailedError:
+    detail = ErrorDetail(loc=["body", *position], message=message)
+    return ValidationFailedError("The request is not valid.", details=[detail])
 
 
 def parse_form(model: type[ModelT]) -> ModelT:

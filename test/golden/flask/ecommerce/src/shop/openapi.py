@@ -8,7 +8,13 @@ from typing import Any
 
 from flask import Flask, Response
 from pydantic import BaseModel
-from pydantic.json_schema import JsonSchemaMode, models_json_schema
+from pydantic.json_schema import (
+    GenerateJsonSchema,
+    JsonSchemaMode,
+    JsonSchemaValue,
+    models_json_schema,
+)
+from pydantic_core import core_schema
 
 from shop.api import ApiBlueprint, Operation
 from shop.errors import ErrorResponse
@@ -32,12 +38,29 @@ _SECURITY_SCHEMES = {
 }
 
 
+class DocumentSchema(GenerateJsonSchema):
+    """Pydantic's JSON Schema minus null defaults the type forbids (a PATCH field left out)."""
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        """The field's schema; its default only when the schema itself accepts it."""
+        json_schema = super().default_schema(schema)
+        if (
+            "default" in json_schema
+            and json_schema["default"] is None
+            and not _allows_null(json_schema)
+        ):
+            del json_schema["default"]
+        return json_schema
+
+
 def build_document(
     *, title: str, description: str, version: str, operations: Sequence[Operation]
 ) -> dict[str, Any]:
     """Paths, operations and component schemas of every documented route."""
     refs, definitions = models_json_schema(
-        _models(operations), ref_template="#/components/schemas/{model}"
+        _models(operations),
+        ref_template="#/components/schemas/{model}",
+        schema_generator=DocumentSchema,
     )
     schemas: dict[str, Any] = definitions.get("$defs", {})
     paths: dict[str, dict[str, Any]] = {}
@@ -117,6 +140,11 @@ def _operation(operation: Operation, refs: Refs, schemas: Mapping[str, Any]) -> 
     if operation.secured:
         result["security"] = [{_BEARER: []}]
     return result
+
+
+def _allows_null(schema: Mapping[str, Any]) -> bool:
+    options = [schema, *schema.get("anyOf", [])]
+    return any(option.get("type") == "null" for option in options)
 
 
 def _path_parameters(path: str) -> list[str]:
