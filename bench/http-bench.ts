@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { cpus } from "node:os";
+import { resolve } from "node:path";
 import { checkCorrectness, type Mismatch } from "./correctness.js";
 import { APPS_DIR } from "./paths.js";
 import { hasCommand } from "./process.js";
@@ -23,6 +24,8 @@ import { type LoadSettings, type RunStats, runWrk } from "./wrk.js";
 
 export interface HttpBenchOptions extends BenchSettings {
   readonly log: (line: string) => void;
+  /** An e-commerce project generated earlier, used instead of generating one with the current code. */
+  readonly project?: string | undefined;
 }
 
 export interface Cell {
@@ -81,7 +84,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
   log("setup: uv, wrk, PostgreSQL");
   const toolchain = await ensureToolchain();
   log("setup: generating the e-commerce example, installing it and the comparison apps");
-  const shopDir = await generateShop();
+  const shopDir = options.project ? resolve(options.project) : await generateShop();
   await installProject(toolchain.uv, shopDir);
   await installProject(toolchain.uv, APPS_DIR);
   const databaseName = `bench_${process.pid}_${randomBytes(3).toString("hex")}`;
@@ -111,7 +114,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       loadCpus: cpuSets.load,
     };
     const cells = mismatches.length ? [] : await loadAll(servers, workloads, load, options);
-    const { log: _log, ...settings } = options;
+    const { log: _log, project: _project, ...settings } = options;
     return {
       workloads: workloads.map((w) => ({ id: w.id, title: w.title, read: w.kind === "read" })),
       cells,

@@ -2,9 +2,11 @@
  * `npm run bench`: the HTTP benchmark (generated app vs hand-tuned raw asyncpg vs plain ORM) and the
  * generation-speed benchmark, printed as tables; results also go to .tmp/bench/results.json.
  *
- *   npm run bench                      full run (≈ 6–8 minutes on 2 cores)
+ *   npm run bench                      full run (≈ 8 minutes on 2 cores)
  *   npm run bench -- --smoke           one short run per workload: correctness and completion only
  *   npm run bench -- --only http       or --only generation
+ *   npm run bench -- --project DIR     load an e-commerce project generated earlier (e.g. by an older
+ *                                      version, to measure a generator change) instead of generating it
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import { runHttpBench } from "./http-bench.js";
 import { WORK_DIR } from "./paths.js";
 import { renderMismatches, renderTable, renderTargets } from "./report.js";
 import { FULL, SMOKE } from "./settings.js";
+import { ensureToolchain } from "./setup.js";
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -22,7 +25,11 @@ function log(line: string): void {
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { smoke: { type: "boolean", default: false }, only: { type: "string" } },
+    options: {
+      smoke: { type: "boolean", default: false },
+      only: { type: "string" },
+      project: { type: "string" },
+    },
   });
   const sections = values.only ? values.only.split(",") : ["http", "generation"];
   const settings = values.smoke ? SMOKE : FULL;
@@ -30,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   let ok = true;
 
   if (sections.includes("http")) {
-    const http = await runHttpBench({ ...settings, log });
+    const http = await runHttpBench({ ...settings, log, project: values.project });
     results.http = http;
     if (http.mismatches.length) {
       process.stdout.write(
@@ -50,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (sections.includes("generation")) {
-    const generation = await runGenerationBench({ smoke: values.smoke ?? false, log });
+    const { uv } = await ensureToolchain();
+    const generation = await runGenerationBench({ smoke: values.smoke ?? false, uv, log });
     results.generation = generation;
     process.stdout.write(`\n${renderGeneration(generation)}\n`);
   }

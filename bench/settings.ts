@@ -1,5 +1,5 @@
 /**
- * Run lengths. Full: warm-up, then 3 interleaved runs of 6 s per app and workload (≈ 6 minutes of
+ * Run lengths. Full: warm-up, then 3 interleaved runs of 5 s per app and workload (≈ 5 minutes of
  * load). Smoke: one 2-second run per app and workload, enough to prove correctness and completion.
  */
 export interface BenchSettings {
@@ -13,7 +13,7 @@ export interface BenchSettings {
 
 export const FULL: BenchSettings = {
   runs: 3,
-  seconds: 6,
+  seconds: 5,
   warmupSeconds: 2,
   connections: 32,
   checkedRequests: 30,
