@@ -237,6 +237,8 @@ function reservedPluralReason(bp: Blueprint, plural: string): string | undefined
   if (PYTHON_BUILTINS.has(plural)) return "it is a Python builtin";
   if (RESERVED_PLURALS.has(plural)) return "the generated project already has a module of that name";
   if (plural === "users" && bp.auth.kind === "jwt") return "the users package holds the built-in user model";
+  // Django projects always have the custom user model's app, with or without API authentication.
+  if (plural === "users" && bp.framework === "django") return "the users app holds Django's user model";
   return undefined;
 }
 

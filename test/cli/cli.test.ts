@@ -95,16 +95,16 @@ describe("new", () => {
   });
 
   it("refuses what is not built yet instead of dropping it", async () => {
-    const bp = join(tempDir(), "django.yaml");
+    const bp = join(tempDir(), "caching.yaml");
     writeFileSync(
       bp,
-      "name: shop\nframework: django\nentities: [{ name: Note, fields: [{ name: title }] }]\n",
+      "name: shop\nfeatures: { caching: {} }\nentities: [{ name: Note, fields: [{ name: title }] }]\n",
     );
 
     const { code, stderr } = await run("new", join(tempDir(), "out"), "--blueprint", bp);
 
     expect(code).toBe(2);
-    expect(stderr).toContain('framework "django" is not supported yet');
+    expect(stderr).toContain('feature "caching" is not supported yet');
   });
 
   it("asks for a blueprint when none is given", async () => {

@@ -1,0 +1,1 @@
+"""blog: the Django apps of the API, one per domain."""

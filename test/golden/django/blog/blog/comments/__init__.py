@@ -1,0 +1,1 @@
+"""Comment: model, serializers, filters, routes and admin."""

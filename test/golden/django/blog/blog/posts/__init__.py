@@ -1,0 +1,1 @@
+"""Post: model, serializers, filters, routes and admin."""

@@ -1,0 +1,1 @@
+"""shop: the Django apps of the API, one per domain."""

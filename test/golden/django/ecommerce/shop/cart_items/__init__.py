@@ -1,0 +1,1 @@
+"""CartItem: model, serializers, filters, routes and admin."""

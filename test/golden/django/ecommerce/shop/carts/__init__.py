@@ -1,0 +1,1 @@
+"""Cart: model, serializers, filters, routes and admin."""

@@ -1,0 +1,1 @@
+"""Category: model, serializers, filters, routes and admin."""

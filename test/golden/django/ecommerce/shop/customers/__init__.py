@@ -1,0 +1,1 @@
+"""Customer: model, serializers, filters, routes and admin."""

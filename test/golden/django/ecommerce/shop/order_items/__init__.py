@@ -1,0 +1,1 @@
+"""OrderItem: model, serializers, filters, routes and admin."""

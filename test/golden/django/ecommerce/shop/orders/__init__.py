@@ -1,0 +1,1 @@
+"""Order: model, serializers, filters, routes and admin."""

@@ -1,0 +1,1 @@
+"""Product: model, serializers, filters, routes and admin."""

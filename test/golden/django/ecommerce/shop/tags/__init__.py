@@ -1,0 +1,1 @@
+"""Tag: model, serializers, filters, routes and admin."""

@@ -1,0 +1,18 @@
+"""The tags app."""
+
+from django.apps import AppConfig
+
+
+class TagsConfig(AppConfig):
+    """Tags: model, serializers, filters, routes and admin."""
+
+    name = "shop.tags"
+    label = "tags"
+    verbose_name = "Tags"
+
+    def ready(self) -> None:
+        """Log every change of tags in the audit trail."""
+        from shop.core.audit import track
+        from shop.tags.models import Tag
+
+        track(Tag)

@@ -1,0 +1,1 @@
+"""inventory: the Django apps of the API, one per domain."""

@@ -1,0 +1,45 @@
+"""Serializer fields with the validation rules of the FastAPI target's schemas."""
+
+from typing import Any, ClassVar
+
+from django.db.models import Model
+from rest_framework import serializers
+
+MAX_ROW_ID = 2_147_483_647
+
+
+class StrictCharField(serializers.CharField):
+    """A string that must be sent as a JSON string (no number turned into text)."""
+
+    default_error_messages: ClassVar[dict[str, Any]] = {
+        "invalid": "Input should be a valid string."
+    }
+
+    def __init__(self, **kwargs: Any) -> None:  # noqa: ANN401 - CharField's options
+        kwargs.setdefault("trim_whitespace", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: object) -> str:
+        """Refuse numbers and other non-strings."""
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class RowIdField(serializers.PrimaryKeyRelatedField[Any]):
+    """The id of a row the request refers to: an integer from 1 to 2**31 - 1 that must exist."""
+
+    default_error_messages: ClassVar[dict[str, Any]] = {
+        "does_not_exist": "refers to a row that does not exist: {pk_value}.",
+        "incorrect_type": "Input should be a valid integer.",
+        "out_of_range": f"Input should be from 1 to {MAX_ROW_ID}.",
+    }
+
+    def to_internal_value(self, data: object) -> Model:
+        """Check the type and range before asking the database."""
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 1 <= data <= MAX_ROW_ID:
+            self.fail("out_of_range")
+        row: Model = super().to_internal_value(data)
+        return row

@@ -1,0 +1,1 @@
+"""Item: model, serializers, filters, routes and admin."""

@@ -1,0 +1,1 @@
+"""Shipment: model, serializers, filters, routes and admin."""

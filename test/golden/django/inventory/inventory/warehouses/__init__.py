@@ -1,0 +1,1 @@
+"""Warehouse: model, serializers, filters, routes and admin."""

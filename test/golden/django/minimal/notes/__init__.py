@@ -1,0 +1,1 @@
+"""notes: the Django apps of the API, one per domain."""

@@ -1,0 +1,1 @@
+"""Note: model, serializers, filters, routes and admin."""

@@ -1,0 +1,1 @@
+"""tracker: the Django apps of the API, one per domain."""

@@ -1,0 +1,1 @@
+"""Label: model, serializers, filters, routes and admin."""

@@ -1,0 +1,1 @@
+"""Project: model, serializers, filters, routes and admin."""

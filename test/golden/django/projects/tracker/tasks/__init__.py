@@ -1,0 +1,1 @@
+"""Task: model, serializers, filters, routes and admin."""

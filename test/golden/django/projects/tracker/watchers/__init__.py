@@ -1,0 +1,1 @@
+"""Watcher: model, serializers, filters, routes and admin."""
