@@ -186,6 +186,22 @@ def test_update_post_replaces_tags(
     assert unknown.status_code == 422
 
 
+def test_update_post_to_a_duplicate_slug_with_tags_is_409(
+    client: FlaskClient, session: Session, user_headers: dict[str, str], user: User
+) -> None:
+    existing = create_post(session, owner=user)
+    other = create_post(session, owner=user)
+    linked = create_tag(session)
+
+    response = client.patch(
+        f"/posts/{existing.id}",
+        json={"slug": other.slug, "tag_ids": [linked.id]},
+        headers=user_headers,
+    )
+
+    assert response.status_code == 409
+
+
 def test_delete_post(
     client: FlaskClient, session: Session, user_headers: dict[str, str], user: User
 ) -> None:

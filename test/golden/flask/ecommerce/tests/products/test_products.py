@@ -214,6 +214,22 @@ def test_update_product_replaces_tags(
     assert unknown.status_code == 422
 
 
+def test_update_product_to_a_duplicate_sku_with_tags_is_409(
+    client: FlaskClient, session: Session, admin_headers: dict[str, str]
+) -> None:
+    existing = create_product(session)
+    other = create_product(session)
+    linked = create_tag(session)
+
+    response = client.patch(
+        f"/products/{existing.id}",
+        json={"sku": other.sku, "tag_ids": [linked.id]},
+        headers=admin_headers,
+    )
+
+    assert response.status_code == 409
+
+
 def test_delete_product(
     client: FlaskClient, session: Session, admin_headers: dict[str, str]
 ) -> None:

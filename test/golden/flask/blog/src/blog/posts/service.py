@@ -90,10 +90,10 @@ def update_post(*, post_id: int, data: PostUpdate, user: User) -> Post:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     post = get_post(post_id=post_id)
     _require_owner(post, user)
-    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
-        setattr(post, name, value)
     if data.tag_ids is not None:
         post.tags = require_rows(Tag, data.tag_ids, field="tag_ids")
+    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
+        setattr(post, name, value)
     commit_or_conflict(_CONFLICT)
     return get_post(post_id=post_id)
 

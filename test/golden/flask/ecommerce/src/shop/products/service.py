@@ -80,10 +80,10 @@ def update_product(*, product_id: int, data: ProductUpdate) -> Product:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     product = get_product(product_id=product_id)
     _check_references(data=data)
-    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
-        setattr(product, name, value)
     if data.tag_ids is not None:
         product.tags = require_rows(Tag, data.tag_ids, field="tag_ids")
+    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
+        setattr(product, name, value)
     commit_or_conflict(_CONFLICT)
     return get_product(product_id=product_id)
 

@@ -108,8 +108,6 @@ def update_task(*, task_id: int, data: TaskUpdate, user: User) -> Task:
             msg, details=[ErrorDetail(loc=["body", "parent_id"], message=msg)]
         )
     _check_references(data=data, user=user)
-    for name, value in data.model_dump(exclude_unset=True, exclude={"label_ids"}).items():
-        setattr(task, name, value)
     if data.label_ids is not None:
         task.labels = require_rows(
             Label,
@@ -117,6 +115,8 @@ def update_task(*, task_id: int, data: TaskUpdate, user: User) -> Task:
             field="label_ids",
             where=[] if user.is_admin else [Label.owner_id == user.id],
         )
+    for name, value in data.model_dump(exclude_unset=True, exclude={"label_ids"}).items():
+        setattr(task, name, value)
     commit_or_conflict(_CONFLICT)
     return get_task(task_id=task_id, user=user)
 
