@@ -161,10 +161,17 @@ def test_readiness_is_503_when_the_database_is_down(
 
 
 def test_unknown_route_has_the_error_shape(client: APIClient) -> None:
-    response = client.get("/no-such-route")
+    response = client.get("/no-such-route/")
 
     assert response.status_code == 404
     assert response.json() == {"error": {"code": "not_found", "message": "Not Found", "details": []}}
+
+
+def test_a_trailing_slash_redirects_to_the_route(client: APIClient) -> None:
+    response = client.get("/${first.plural}/", {"limit": 1})
+
+    assert response.status_code == 307
+    assert response["Location"] == "/${first.plural}?limit=1"
 
 
 def test_unexpected_errors_are_500_without_internals(

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -122,8 +123,22 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
     return Response(error_body(code, _message(exc)), status=status_code, headers=headers)
 
 
-def not_found(request: HttpRequest, exception: Exception) -> JsonResponse:
-    """Django's 404 handler: no route matched."""
+def _resolves(path: str) -> bool:
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404 handler; a route asked for with a trailing slash redirects (307) to it."""
+    route = request.path.rstrip("/")
+    if route and route != request.path and _resolves(route):
+        query = request.META.get("QUERY_STRING", "")
+        response = HttpResponse(status=307)
+        response["Location"] = f"{route}?{query}" if query else route
+        return response
     return JsonResponse(error_body("not_found", "Not Found"), status=404)
 
 
