@@ -83,7 +83,9 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
   const log = options.log;
   log("setup: uv, wrk, PostgreSQL");
   const toolchain = await ensureToolchain();
-  log("setup: generating the e-commerce example, installing it and the comparison apps");
+  log(
+    `setup: ${options.project ? "using" : "generating"} the e-commerce example, installing it and the comparison apps`,
+  );
   const shopDir = options.project ? resolve(options.project) : await generateShop();
   await installProject(toolchain.uv, shopDir);
   await installProject(toolchain.uv, APPS_DIR);
