@@ -96,16 +96,14 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
   const jwtSecret = randomBytes(24).toString("hex");
   const servers: Server[] = [];
   try {
-    for (const name of APP_NAMES) {
-      log(`setup: starting ${name}`);
-      servers.push(
-        await startServer(name, shopDir, {
-          databaseUrl: database.url,
-          jwtSecret,
-          serverCpus: cpuSets.server,
-        }),
-      );
-    }
+    log(`setup: starting ${APP_NAMES.join(", ")}`);
+    const serverSettings = { databaseUrl: database.url, jwtSecret, serverCpus: cpuSets.server };
+    const booted = await Promise.allSettled(
+      APP_NAMES.map((name) => startServer(name, shopDir, serverSettings)),
+    );
+    for (const result of booted) if (result.status === "fulfilled") servers.push(result.value);
+    const failed = booted.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
     const workloads = buildWorkloads(database.seed, jwtSecret);
     log("correctness: same status codes and bodies from all three apps");
     const mismatches = await checkCorrectness(servers, workloads, database.seed, options.checkedRequests);

@@ -1,14 +1,14 @@
 /**
  * The three servers under test, started with identical settings: one uvicorn worker with uvloop and
  * httptools, uvicorn's own access log off (every app writes one JSON line per request itself), pinned
- * to one core with taskset so the load generator can have the other.
+ * (all threads) to one core with taskset once ready, so the load generator can have the other.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { APPS_DIR, WORK_DIR } from "./paths.js";
-import { freePort } from "./process.js";
+import { freePort, run } from "./process.js";
 import { venvBin } from "./setup.js";
 
 export type AppName = "generated" | "baseline" | "plain";
@@ -71,7 +71,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
         clearTimeout(kill);
         resolve();
       });
-      // The server runs in its own process group (detached): this reaches taskset's child too.
+      // The server runs in its own process group (detached): this reaches any process it started.
       process.kill(-pid, "SIGTERM");
     });
 }
@@ -101,7 +101,7 @@ export async function startServer(name: AppName, shopDir: string, settings: Serv
     "--log-level",
     "warning",
   ];
-  const argv = settings.serverCpus ? ["taskset", "-c", settings.serverCpus, ...uvicorn] : uvicorn;
+  const argv = uvicorn;
   // The server writes its log straight into the file: no pipe through this process under load.
   const out = openSync(log, "w");
   const child = spawn(argv[0] ?? "", argv.slice(1), {
@@ -119,7 +119,6 @@ export async function startServer(name: AppName, shopDir: string, settings: Serv
   });
   closeSync(out);
   const url = `http://127.0.0.1:${port}`;
-  // taskset execs the server, so the child's pid is the Python process itself.
   const server: Server = {
     name,
     url,
@@ -129,6 +128,10 @@ export async function startServer(name: AppName, shopDir: string, settings: Serv
   };
   try {
     await waitReady(url, child, log, 60_000);
+    // Pinned once ready, so the three servers import and boot in parallel on both cores first.
+    if (settings.serverCpus && child.pid !== undefined) {
+      await run("taskset", ["-a", "-p", "-c", settings.serverCpus, String(child.pid)]);
+    }
   } catch (error) {
     await server.stop();
     throw error;
