@@ -318,10 +318,8 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
     );
   }
   if (hasReferences(ctx)) lines.push(`    await _check_references(session, data=data${refsArg(ctx)})`);
-  lines.push(
-    `    for name, value in data.model_dump(exclude_unset=True${excludeArg}).items():`,
-    `        setattr(${ctx.var}, name, value)`,
-  );
+  // Linked rows are loaded before any column changes: a query after them would autoflush the row, and
+  // a duplicate unique value would fail there (a 500) instead of in commit_or_conflict (a 409).
   for (const link of entity.manyToMany) {
     const target = entityByName(ctx.project, link.target);
     imports.add(`${ctx.pkg}.crud:require_rows`);
@@ -331,6 +329,10 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
       `        ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${ids}, field=${pyStr(ids)}${privateWhere(target)})`,
     );
   }
+  lines.push(
+    `    for name, value in data.model_dump(exclude_unset=True${excludeArg}).items():`,
+    `        setattr(${ctx.var}, name, value)`,
+  );
   if (entity.checks.length) lines.push(`    _check_rules(${ctx.var})`);
   return `async def update_${ctx.var}(
     session: AsyncSession, *, ${ctx.idParam}: int, data: ${names.update}${userParam}

@@ -42,6 +42,7 @@ export function entityTestsModule(ctx: EntityContext): string {
     updateTest(t),
     nullUpdateTest(t),
     manyToManyUpdateTest(t),
+    duplicateWithLinksTest(t),
     selfReferenceTest(t),
     deleteTest(t),
     ...permissionTests(t),
@@ -409,6 +410,30 @@ function manyToManyUpdateTest(t: TestContext): string | undefined {
     assert linked.status_code == 200, linked.text
     assert [item["id"] for item in linked.json()[${pyStr(link.name)}]] == [first.id, second.id]
     assert unknown.status_code == 422`;
+}
+
+/**
+ * A PATCH that links rows and duplicates a unique value: the links are loaded before the change, so the
+ * duplicate fails at commit (409), not in an autoflush while loading them (500; found by fuzzing).
+ */
+function duplicateWithLinksTest(t: TestContext): string | undefined {
+  const link = t.entity.manyToMany[0];
+  const field = t.entity.fields.find((f) => f.unique && ["string", "email", "url"].includes(f.type));
+  if (!link || !field) return undefined;
+  const target = entityByName(t.project, link.target);
+  const owner = needsOwner(t.project, target) ? ", owner=user" : "";
+  t.imports.add(`tests.factories:create_${target.snake}`);
+  const ids = idsName(link.name);
+  return `async def test_update_${t.var}_to_a_duplicate_${field.name}_with_${link.name}_is_409(${t.writer}) -> None:
+    existing = ${factoryCall(t)}
+    other = ${factoryCall(t)}
+    linked = await create_${target.snake}(session${owner})
+
+    response = await client.patch(
+        f"/${t.plural}/{existing.id}", json={${pyStr(field.name)}: other.${field.name}, ${pyStr(ids)}: [linked.id]}${t.writerHeaders}
+    )
+
+    assert response.status_code == 409`;
 }
 
 function selfReferenceTest(t: TestContext): string | undefined {

@@ -200,6 +200,22 @@ async def test_update_post_replaces_tags(
     assert unknown.status_code == 422
 
 
+async def test_update_post_to_a_duplicate_slug_with_tags_is_409(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    existing = await create_post(session, owner=user)
+    other = await create_post(session, owner=user)
+    linked = await create_tag(session)
+
+    response = await client.patch(
+        f"/posts/{existing.id}",
+        json={"slug": other.slug, "tag_ids": [linked.id]},
+        headers=user_headers,
+    )
+
+    assert response.status_code == 409
+
+
 async def test_delete_post(
     client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
 ) -> None:

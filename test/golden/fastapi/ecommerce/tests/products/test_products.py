@@ -227,6 +227,22 @@ async def test_update_product_replaces_tags(
     assert unknown.status_code == 422
 
 
+async def test_update_product_to_a_duplicate_sku_with_tags_is_409(
+    client: AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
+) -> None:
+    existing = await create_product(session)
+    other = await create_product(session)
+    linked = await create_tag(session)
+
+    response = await client.patch(
+        f"/products/{existing.id}",
+        json={"sku": other.sku, "tag_ids": [linked.id]},
+        headers=admin_headers,
+    )
+
+    assert response.status_code == 409
+
+
 async def test_delete_product(
     client: AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
 ) -> None:

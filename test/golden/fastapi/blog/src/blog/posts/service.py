@@ -128,10 +128,10 @@ async def update_post(session: AsyncSession, *, post_id: int, data: PostUpdate, 
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     post = await get_post(session, post_id=post_id)
     _require_owner(post, user)
-    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
-        setattr(post, name, value)
     if data.tag_ids is not None:
         post.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
+    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
+        setattr(post, name, value)
     await commit_or_conflict(session, _CONFLICT)
     return await get_post(session, post_id=post_id)
 

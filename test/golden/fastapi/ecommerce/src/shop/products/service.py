@@ -103,10 +103,10 @@ async def update_product(session: AsyncSession, *, product_id: int, data: Produc
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     product = await get_product(session, product_id=product_id)
     await _check_references(session, data=data)
-    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
-        setattr(product, name, value)
     if data.tag_ids is not None:
         product.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
+    for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
+        setattr(product, name, value)
     await commit_or_conflict(session, _CONFLICT)
     return await get_product(session, product_id=product_id)
 

@@ -148,8 +148,6 @@ async def update_task(session: AsyncSession, *, task_id: int, data: TaskUpdate, 
             msg, details=[ErrorDetail(loc=["body", "parent_id"], message=msg)]
         )
     await _check_references(session, data=data, user=user)
-    for name, value in data.model_dump(exclude_unset=True, exclude={"label_ids"}).items():
-        setattr(task, name, value)
     if data.label_ids is not None:
         task.labels = await require_rows(
             session,
@@ -158,6 +156,8 @@ async def update_task(session: AsyncSession, *, task_id: int, data: TaskUpdate, 
             field="label_ids",
             where=[] if user.is_admin else [Label.owner_id == user.id],
         )
+    for name, value in data.model_dump(exclude_unset=True, exclude={"label_ids"}).items():
+        setattr(task, name, value)
     await commit_or_conflict(session, _CONFLICT)
     return await get_task(session, task_id=task_id, user=user)
 
