@@ -9,6 +9,7 @@ export function appModule(model: ProjectModel, description: string, auth: boolea
     "flask:Flask",
     "flask_cors:CORS",
     "flask_migrate:Migrate",
+    `${pkg}.api:install_trailing_slash_redirects`,
     `${pkg}.config:Settings`,
     `${pkg}.config:get_settings`,
     `${pkg}.db:db`,
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     if settings.cors_origins:
         CORS(app, origins=settings.cors_origins, supports_credentials=True)
     install_request_ids(app)
+    install_trailing_slash_redirects(app)
     register_error_handlers(app)${authLines}
     for blueprint in (${blueprints}${model.routers.length === 1 ? "," : ""}):
         app.register_blueprint(blueprint)

@@ -58,6 +58,15 @@ def test_unknown_route_has_the_error_shape(client: FlaskClient) -> None:
     assert wrong_method.get_json()["error"]["code"] == "http_405"
 
 
+def test_a_trailing_slash_redirects_to_the_route(client: FlaskClient) -> None:
+    redirected = client.get("/health/live/", query_string={"x": "1"})
+    unknown = client.get("/no-such-route/")
+
+    assert redirected.status_code == 307
+    assert redirected.headers["Location"] == "/health/live?x=1"
+    assert unknown.status_code == 404
+
+
 def test_unexpected_errors_are_500_without_internals(app: Flask) -> None:
     def boom() -> str:
         msg = "secret internals"

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Literal, TypeVar
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Flask, Response, current_app, request
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from werkzeug.exceptions import HTTPException
 
 from blog.errors import AppError, ErrorDetail, ValidationFailedError, validation_failed
 from blog.schemas import RowId
@@ -162,3 +163,21 @@ def json_response(body: BaseModel, status: int = 200) -> Response:
 def no_content() -> Response:
     """An empty 204 response."""
     return Response(status=204)
+
+
+def install_trailing_slash_redirects(app: Flask) -> None:
+    """`/posts/` answers 307 to `/posts`, as FastAPI does: routes have no trailing slash."""
+    app.before_request(_redirect_trailing_slash)
+
+
+def _redirect_trailing_slash() -> Response | None:
+    path = request.path
+    if request.routing_exception is None or path == "/" or not path.endswith("/"):
+        return None
+    target = path.rstrip("/")
+    try:
+        current_app.url_map.bind_to_environ(request.environ).match(target, method=request.method)
+    except HTTPException:
+        return None
+    query = request.query_string.decode()
+    return Response(status=307, headers={"Location": f"{target}?{query}" if query else target})

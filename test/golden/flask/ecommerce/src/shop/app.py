@@ -4,6 +4,7 @@ from flask import Flask
 from flask_cors import CORS
 from flask_migrate import Migrate
 
+from shop.api import install_trailing_slash_redirects
 from shop.cart_items.routes import blueprint as cart_items_blueprint
 from shop.carts.routes import blueprint as carts_blueprint
 from shop.categories.routes import blueprint as categories_blueprint
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     if settings.cors_origins:
         CORS(app, origins=settings.cors_origins, supports_credentials=True)
     install_request_ids(app)
+    install_trailing_slash_redirects(app)
     register_error_handlers(app)
     init_auth(app, settings)
     app.cli.add_command(create_admin)

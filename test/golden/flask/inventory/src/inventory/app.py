@@ -4,6 +4,7 @@ from flask import Flask
 from flask_cors import CORS
 from flask_migrate import Migrate
 
+from inventory.api import install_trailing_slash_redirects
 from inventory.config import Settings, get_settings
 from inventory.db import db, engine_options, engine_url
 from inventory.errors import register_error_handlers
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     if settings.cors_origins:
         CORS(app, origins=settings.cors_origins, supports_credentials=True)
     install_request_ids(app)
+    install_trailing_slash_redirects(app)
     register_error_handlers(app)
     for blueprint in (health_blueprint, warehouses_blueprint, items_blueprint, shipments_blueprint):
         app.register_blueprint(blueprint)

@@ -4,6 +4,7 @@ from flask import Flask
 from flask_cors import CORS
 from flask_migrate import Migrate
 
+from tracker.api import install_trailing_slash_redirects
 from tracker.config import Settings, get_settings
 from tracker.db import db, engine_options, engine_url
 from tracker.errors import register_error_handlers
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     if settings.cors_origins:
         CORS(app, origins=settings.cors_origins, supports_credentials=True)
     install_request_ids(app)
+    install_trailing_slash_redirects(app)
     register_error_handlers(app)
     init_auth(app, settings)
     app.cli.add_command(create_admin)
