@@ -782,6 +782,7 @@ function checkManyToManyPairs(bp: Blueprint): SemanticIssue[] {
 interface Link {
   readonly to: string;
   readonly path: Path;
+  readonly manyToMany?: boolean;
 }
 
 /** Many-to-one links per entity, including those implied by a one-to-many declared on the other side. */
@@ -791,6 +792,9 @@ function manyToOneLinks(bp: Blueprint): Map<string, Link[]> {
     entity.relations.forEach((relation, ri) => {
       const path = ["entities", ei, "relations", ri];
       if (relation.kind === "many-to-one") links.get(entity.name)?.push({ to: relation.to, path });
+      // A Django app's initial migration creates its many-to-many tables, so it depends on the target's app.
+      if (relation.kind === "many-to-many" && bp.framework === "django")
+        links.get(entity.name)?.push({ to: relation.to, path, manyToMany: true });
       if (relation.kind !== "one-to-many") return;
       // A declared mirror is already counted as the target's own many-to-one.
       const back = relation.back ?? snakeCase(entity.name);
@@ -809,22 +813,33 @@ function checkManyToOneCycles(bp: Blueprint): SemanticIssue[] {
   const state = new Map<string, "visiting" | "done">();
   const stack: string[] = [];
   const issues: SemanticIssue[] = [];
+  const taken: Link[] = [];
   const visit = (name: string): void => {
     state.set(name, "visiting");
     stack.push(name);
     for (const link of links.get(name) ?? []) {
       if (link.to === name || !links.has(link.to)) continue;
       if (state.get(link.to) === "visiting") {
-        const cycle = [...stack.slice(stack.indexOf(link.to)), link.to].join(" → ");
+        const start = stack.indexOf(link.to);
+        const cycle = [...stack.slice(start), link.to].join(" → ");
+        const viaManyToMany = [...taken.slice(start), link].some((l) => l.manyToMany);
         issues.push(
-          issue(
-            link.path,
-            `many-to-one links form a cycle (${cycle}), which is not supported yet`,
-            "turn one of the links into a many-to-many, or remove it",
-          ),
+          viaManyToMany
+            ? issue(
+                link.path,
+                `links form a cycle (${cycle}): Django's initial migrations of these apps would depend on each other, and a second migration is not generated yet`,
+                "declare the many-to-many on the entity that has the many-to-one, or use framework fastapi or flask",
+              )
+            : issue(
+                link.path,
+                `many-to-one links form a cycle (${cycle}), which is not supported yet`,
+                "turn one of the links into a many-to-many, or remove it",
+              ),
         );
       } else if (!state.has(link.to)) {
+        taken.push(link);
         visit(link.to);
+        taken.pop();
       }
     }
     stack.pop();

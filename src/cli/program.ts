@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { BlueprintError } from "../blueprint/errors.js";
 import { blueprintJsonSchema } from "../blueprint/json-schema.js";
 import { type Blueprint, FRAMEWORKS } from "../blueprint/schema.js";
+import { validateBlueprint } from "../blueprint/validate.js";
 import { generateTree } from "../generate/index.js";
 import { LlmError } from "../intake/llm/index.js";
 import { WizardCancelled } from "../intake/wizard/index.js";
@@ -51,8 +52,19 @@ async function planFor(
   }
   const fromRequest = request ? await readRequest(request, { llm: options.llm }) : undefined;
   const read = fromRequest?.blueprint ?? (await loadBlueprintFile(blueprintPath ?? ""));
-  const blueprint = options.framework ? { ...read, framework: options.framework } : read;
+  const blueprint = options.framework ? withFramework(read, options.framework, blueprintPath) : read;
   return { blueprint, plan: planProject(blueprint), reading: fromRequest?.reading };
+}
+
+/** The blueprint for another framework, checked again: some rules depend on the framework. */
+function withFramework(read: Blueprint, framework: Blueprint["framework"], file = "request"): Blueprint {
+  const blueprint = { ...read, framework };
+  const issues = validateBlueprint(blueprint);
+  if (issues.length) {
+    const origin = `${file} (with --framework ${framework})`;
+    throw new BlueprintError(issues.map((issue) => ({ ...issue, file: origin })));
+  }
+  return blueprint;
 }
 
 function requireSupported(plan: ReturnType<typeof planProject>): void {

@@ -300,6 +300,18 @@ describe("validateBlueprint", () => {
       ]);
       expect(issueAt(issues, ["entities", 1, "relations", 0]).message).toContain("Team → Player → Team");
     });
+
+    it("on Django, a many-to-many back to an entity that has a many-to-one to it", () => {
+      const entities: EntityInput[] = [
+        { name: "Post", relations: [{ name: "blog", to: "Blog" }] },
+        { name: "Blog", relations: [{ name: "featured", to: "Post", kind: "many-to-many" }] },
+      ];
+      expect(issuesOf(entities)).toEqual([]);
+      const issues = issuesOf(entities, { framework: "django" });
+      expect(issueAt(issues, ["entities", 1, "relations", 0]).message).toContain(
+        "(Post → Blog → Post): Django's initial migrations",
+      );
+    });
   });
 
   describe("composite constraints", () => {

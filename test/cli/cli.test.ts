@@ -94,6 +94,25 @@ describe("new", () => {
     expect(() => readdirSync(dir)).toThrow();
   });
 
+  it("checks the blueprint again for the framework --framework chooses", async () => {
+    const bp = join(tempDir(), "cycle.yaml");
+    writeFileSync(
+      bp,
+      "name: cyc\nentities:\n  - { name: Post, relations: [{ name: blog, to: Blog }] }\n" +
+        "  - { name: Blog, relations: [{ name: featured, to: Post, kind: many-to-many }] }\n",
+    );
+    const dir = join(tempDir(), "out");
+
+    expect((await run("new", dir, "--blueprint", bp, "--dry-run")).code).toBe(0);
+    const { code, stderr } = await run("new", dir, "--blueprint", bp, "--framework", "django");
+
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      "cycle.yaml (with --framework django) entities[1].relations[0]: links form a cycle",
+    );
+    expect(() => readdirSync(dir)).toThrow();
+  });
+
   it("refuses what is not built yet instead of dropping it", async () => {
     const bp = join(tempDir(), "caching.yaml");
     writeFileSync(
