@@ -4,7 +4,8 @@
  */
 import { entityByName, type ResolvedProject, resolveProject } from "../blueprint/resolve.js";
 import type { Blueprint } from "../blueprint/schema.js";
-import { AVAILABLE_FRAMEWORKS, targetFor } from "../generate/targets/index.js";
+import { AVAILABLE_FRAMEWORKS, DEFAULT_TARGET, targetFor } from "../generate/targets/index.js";
+import type { StackNotes } from "../generate/targets/target.js";
 
 export interface Decision {
   readonly choice: string;
@@ -34,46 +35,23 @@ export function planProject(blueprint: Blueprint): Plan {
   for (const feature of Object.keys(blueprint.features))
     unsupported.push(`feature "${feature}" is not supported yet`);
   const project = resolveProject(blueprint);
+  const stack = (targetFor(blueprint.framework) ?? DEFAULT_TARGET).stack;
   const steps: [string, Decision[]][] = [
     ["Understand requirements", requirements(project)],
     ["Choose framework", framework(blueprint)],
-    ["Set up project structure", structure(project)],
-    ["Define models & schemas", schemas(project)],
-    ["Implement data layer", dataLayer(blueprint)],
-    [
-      "Build business logic",
-      [
-        d(
-          "service layer of keyword-only async functions per domain",
-          "routes stay thin; logic is testable without HTTP",
-        ),
-      ],
-    ],
+    ["Set up project structure", structure(project, stack)],
+    ["Define models & schemas", schemas(project, stack)],
+    ["Implement data layer", [...stack.data(blueprint.database)]],
+    ["Build business logic", [stack.services]],
     ["Create API endpoints", endpoints(project)],
     ["Add authentication & authorization", auth(project)],
-    [
-      "Implement async operations",
-      [
-        d(
-          "async all the way: async SQLAlchemy sessions, async drivers, httpx AsyncClient in tests",
-          "I/O never blocks the event loop",
-        ),
-      ],
-    ],
-    [
-      "Add middleware & dependencies",
-      [
-        d(
-          "request-ID middleware (pure ASGI), CORS from settings, Annotated dependencies (SessionDep, CurrentUser)",
-          "correlation ids in every log line; explicit, reusable dependencies",
-        ),
-      ],
-    ],
+    ["Implement async operations", [stack.concurrency]],
+    ["Add middleware & dependencies", [stack.middleware]],
     [
       "Implement error handling",
       [
         d(
-          "AppError hierarchy (404, 409, 422, 401, 403) with handlers giving one JSON error shape",
+          "one JSON error shape for 401, 403, 404, 409, 422 and 500, the same on every framework",
           "clients parse one format; internals never leak in 500s",
         ),
       ],
@@ -82,14 +60,14 @@ export function planProject(blueprint: Blueprint): Plan {
       "Add observability",
       [
         d(
-          "structlog JSON logs carrying the request id; /health/live and /health/ready (checks the database)",
+          "JSON logs carrying the request id; /health/live and /health/ready (checks the database)",
           "machine-readable logs; orchestrators can probe liveness and readiness",
         ),
       ],
     ],
-    ["Write comprehensive tests", tests(project)],
-    ["Optimize performance", performance(project)],
-    ["Prepare for deployment", deployment(blueprint)],
+    ["Write comprehensive tests", tests(project, stack)],
+    ["Optimize performance", performance(project, stack)],
+    ["Prepare for deployment", deployment(blueprint, stack)],
   ];
   return {
     project: blueprint.name,
@@ -129,26 +107,22 @@ function framework(blueprint: Blueprint): Decision[] {
   ];
 }
 
-function structure(project: ResolvedProject): Decision[] {
+function structure(project: ResolvedProject, stack: StackNotes): Decision[] {
+  const domains = [...(project.auth ? ["users"] : []), ...project.entities.map((e) => e.plural)];
   return [
     d(
-      `src/${project.name}/ with one package per domain: ${[...(project.auth ? ["users"] : []), ...project.entities.map((e) => e.plural)].join(", ")}`,
-      "domain-based packages keep each model, schema, service and router together",
+      `${stack.layout(project.name)}; one package per domain: ${domains.join(", ")}`,
+      "domain-based packages keep each domain's model, validation, logic and routes together",
     ),
     d(
-      "uv with pyproject.toml (uv_build backend), ruff, mypy --strict",
+      "uv with pyproject.toml, ruff, mypy --strict",
       "one fast tool for environments and locking; strict typing catches errors before tests",
     ),
   ];
 }
 
-function schemas(project: ResolvedProject): Decision[] {
-  const decisions = [
-    d(
-      "Pydantic v2 schemas per entity: Create, Update (partial), Brief, Read, Query",
-      "input, partial update and output have different required fields",
-    ),
-  ];
+function schemas(project: ResolvedProject, stack: StackNotes): Decision[] {
+  const decisions: Decision[] = [stack.validation];
   for (const entity of project.entities) {
     if (entity.checks.length) {
       decisions.push(
@@ -160,27 +134,6 @@ function schemas(project: ResolvedProject): Decision[] {
     }
   }
   return decisions;
-}
-
-function dataLayer(blueprint: Blueprint): Decision[] {
-  const db =
-    blueprint.database === "postgresql"
-      ? "PostgreSQL via asyncpg"
-      : "SQLite via aiosqlite (embedded, no server)";
-  return [
-    d(
-      `async SQLAlchemy 2 with ${db}; PostgreSQL also supported by setting DATABASE_URL`,
-      "typed Mapped[] models, one code path for both databases",
-    ),
-    d(
-      "explicit naming convention, initial Alembic migration written from the models",
-      "reproducible constraint names; `alembic check` proves models and migrations agree",
-    ),
-    d(
-      "relationships are lazy='raise'; read paths eager-load with selectinload",
-      "an accidental lazy load fails loudly instead of becoming an N+1 query",
-    ),
-  ];
 }
 
 function endpoints(project: ResolvedProject): Decision[] {
@@ -230,10 +183,10 @@ function auth(project: ResolvedProject): Decision[] {
   return decisions;
 }
 
-function tests(project: ResolvedProject): Decision[] {
+function tests(project: ResolvedProject, stack: StackNotes): Decision[] {
   return [
     d(
-      `pytest + pytest-asyncio + httpx AsyncClient; ${project.entities.length} entity test modules, factories, a fresh database per test`,
+      `${stack.tests}; ${project.entities.length} entity test modules, factories, a fresh database per test`,
       "tests exercise the real HTTP stack and database; the same suite runs on SQLite and PostgreSQL",
     ),
     d(
@@ -243,20 +196,15 @@ function tests(project: ResolvedProject): Decision[] {
   ];
 }
 
-function performance(project: ResolvedProject): Decision[] {
-  const decisions = [
-    d(
-      "small connection pools with pre-ping; declared return types so FastAPI serializes in Pydantic's core",
-      "fast by default without custom response classes",
-    ),
-  ];
+function performance(project: ResolvedProject, stack: StackNotes): Decision[] {
+  const decisions: Decision[] = [stack.performance];
   const cursor = project.entities.filter((e) => e.pagination === "cursor").map((e) => e.name);
   if (cursor.length)
     decisions.push(d(`keyset pagination for ${cursor.join(", ")}`, "no OFFSET scans on large lists"));
   return decisions;
 }
 
-function deployment(blueprint: Blueprint): Decision[] {
+function deployment(blueprint: Blueprint, stack: StackNotes): Decision[] {
   const decisions = [];
   if (blueprint.deploy.docker) {
     decisions.push(
@@ -269,13 +217,11 @@ function deployment(blueprint: Blueprint): Decision[] {
   if (blueprint.deploy.ci)
     decisions.push(
       d(
-        "GitHub Actions: ruff, mypy, alembic check, pytest on SQLite and PostgreSQL",
+        `GitHub Actions: ruff, mypy, ${stack.migrationCheck}, pytest on SQLite and PostgreSQL`,
         "every push proves the project still works",
       ),
     );
-  decisions.push(
-    d("uvicorn with uvloop and httptools in production", "the fastest standard ASGI server setup"),
-  );
+  decisions.push(stack.server);
   return decisions;
 }
 

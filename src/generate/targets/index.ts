@@ -10,4 +10,7 @@ export function targetFor(framework: Framework): Target | undefined {
   return TARGETS.find((t) => t.framework === framework);
 }
 
+/** The target whose stack a plan describes when the requested framework has none (it is refused anyway). */
+export const DEFAULT_TARGET: Target = fastapiTarget;
+
 export const AVAILABLE_FRAMEWORKS: readonly Framework[] = TARGETS.map((t) => t.framework);

@@ -30,6 +30,51 @@ import { factoriesModule } from "./tests/factories.js";
 export const djangoTarget: Target = {
   framework: "django",
   rationale: "batteries included: ORM with migrations, an admin site, and DRF for the API",
+  stack: {
+    layout: (name) =>
+      `config/ (settings per environment), manage.py, ${name}/ with one app per domain, and tests/`,
+    validation: {
+      choice:
+        "DRF serializers per entity with the blueprint's rules (strict strings, ranges, patterns, cross-field rules)",
+      reason: "validation where DRF expects it, with the same rules and error shape as the other targets",
+    },
+    data: (database) => [
+      {
+        choice: `Django ORM with ${database === "postgresql" ? "PostgreSQL via psycopg 3" : "SQLite (embedded, no server)"}; PostgreSQL also supported by setting DATABASE_URL`,
+        reason: "one code path for both databases",
+      },
+      {
+        choice: "an initial migration per app written from the models",
+        reason: "`makemigrations --check` proves models and migrations agree",
+      },
+      {
+        choice: "list views prefetch their collections",
+        reason: "the query count of a list does not grow with its page size (tested)",
+      },
+    ],
+    services: {
+      choice: "DRF viewsets per domain, with permission classes for owner-or-admin and admin-only writes",
+      reason: "DRF's conventions keep routing, permissions and pagination in one place",
+    },
+    concurrency: {
+      choice: "synchronous views served over ASGI by uvicorn",
+      reason: "the Django ORM is synchronous; worker processes give concurrency",
+    },
+    middleware: {
+      choice: "request-ID middleware, CORS (django-cors-headers), whitenoise for static files",
+      reason: "correlation ids in every log line; the admin's assets without a separate server",
+    },
+    tests: "pytest-django + factory_boy with DRF's APIClient",
+    performance: {
+      choice: "collections prefetched in one query each; select_related in the admin",
+      reason: "no N+1 queries on API lists or admin change lists",
+    },
+    migrationCheck: "makemigrations --check",
+    server: {
+      choice: "ASGI with uvicorn; gunicorn with uvicorn workers in the Docker image",
+      reason: "a process per core, async-capable, the admin's static files served by whitenoise",
+    },
+  },
   build: buildDjangoProject,
 };
 

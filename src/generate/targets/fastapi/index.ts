@@ -33,6 +33,51 @@ import { factoriesModule } from "./tests/factories.js";
 export const fastapiTarget: Target = {
   framework: "fastapi",
   rationale: "async-first API with Pydantic validation and an OpenAPI document for free",
+  stack: {
+    layout: (name) => `src/${name}/, migrations/ and tests/`,
+    validation: {
+      choice: "Pydantic v2 schemas per entity: Create, Update (partial), Brief, Read, Query",
+      reason: "input, partial update and output have different required fields",
+    },
+    data: (database) => [
+      {
+        choice: `async SQLAlchemy 2 with ${database === "postgresql" ? "PostgreSQL via asyncpg" : "SQLite via aiosqlite (embedded, no server)"}; PostgreSQL also supported by setting DATABASE_URL`,
+        reason: "typed Mapped[] models, one code path for both databases",
+      },
+      {
+        choice: "explicit naming convention, initial Alembic migration written from the models",
+        reason: "reproducible constraint names; `alembic check` proves models and migrations agree",
+      },
+      {
+        choice: "relationships are lazy='raise'; read paths select columns straight into the read schemas",
+        reason:
+          "no ORM objects to build on reads, and an accidental lazy load fails loudly instead of an N+1",
+      },
+    ],
+    services: {
+      choice: "service layer of keyword-only async functions per domain",
+      reason: "routes stay thin; logic is testable without HTTP",
+    },
+    concurrency: {
+      choice: "async all the way: async SQLAlchemy sessions, async drivers, httpx AsyncClient in tests",
+      reason: "I/O never blocks the event loop",
+    },
+    middleware: {
+      choice:
+        "request-ID middleware (pure ASGI), CORS from settings, Annotated dependencies (SessionDep, CurrentUser)",
+      reason: "correlation ids in every log line; explicit, reusable dependencies",
+    },
+    tests: "pytest + pytest-asyncio + httpx AsyncClient",
+    performance: {
+      choice: "small connection pools, GET requests without a transaction, declared return types",
+      reason: "fewer round trips per read, and FastAPI serializes in Pydantic's core (measured by bench/)",
+    },
+    migrationCheck: "alembic check",
+    server: {
+      choice: "uvicorn with uvloop and httptools in production",
+      reason: "the fastest standard ASGI setup",
+    },
+  },
   build: buildFastapiProject,
 };
 

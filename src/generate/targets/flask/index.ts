@@ -36,6 +36,49 @@ import { flaskFactoriesModule } from "./tests/factories.js";
 export const flaskTarget: Target = {
   framework: "flask",
   rationale: "a small synchronous WSGI app: explicit blueprints, Flask's extensions, gunicorn workers",
+  stack: {
+    layout: (name) => `src/${name}/ (an app factory), migrations/ and tests/`,
+    validation: {
+      choice: "Pydantic v2 schemas per entity (Create, Update, Brief, Read, Query), the FastAPI target's own",
+      reason: "the same rules on every target, and the same models write the OpenAPI document",
+    },
+    data: (database) => [
+      {
+        choice: `Flask-SQLAlchemy 3.1 over typed SQLAlchemy 2 models with ${database === "postgresql" ? "PostgreSQL via psycopg 3" : "SQLite (embedded, no server)"}; PostgreSQL also supported by setting DATABASE_URL`,
+        reason: "typed Mapped[] models, one code path for both databases",
+      },
+      {
+        choice: "Flask-Migrate: an initial migration written from the models, explicit naming convention",
+        reason: "reproducible constraint names; `flask db check` proves models and migrations agree",
+      },
+      {
+        choice: "relationships are lazy='raise'; read paths eager-load with selectinload",
+        reason: "an accidental lazy load fails loudly instead of becoming an N+1 query",
+      },
+    ],
+    services: {
+      choice: "service functions per domain over the request's db.session",
+      reason: "routes stay thin; logic is testable without HTTP",
+    },
+    concurrency: {
+      choice: "synchronous request handling, concurrency from gunicorn worker processes",
+      reason: "Flask and Flask-SQLAlchemy are WSGI and synchronous: no event loop to block",
+    },
+    middleware: {
+      choice: "request ids, CORS (flask-cors) from settings, access rules declared on each route",
+      reason: "correlation ids in every log line; who may call a route is visible where it is declared",
+    },
+    tests: "pytest with Flask's test client",
+    performance: {
+      choice: "small connection pools; eager loading on every read path",
+      reason: "the query count of a list does not grow with its page size (tested)",
+    },
+    migrationCheck: "flask db check",
+    server: {
+      choice: "gunicorn with sync workers in production",
+      reason: "the standard WSGI server: a process per core, no event loop needed",
+    },
+  },
   build: buildFlaskProject,
 };
 
