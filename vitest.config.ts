@@ -6,8 +6,8 @@ export default defineConfig({
     // Execution tests install and run whole Python projects; they need minutes, not seconds.
     testTimeout: 20 * 60 * 1000,
     hookTimeout: 20 * 60 * 1000,
-    // Two workers for two cores: the execution matrix is split into two shard files (one Python tool
-    // at a time each), so both cores are busy and neither is oversubscribed.
+    // Two workers for two cores. The execution matrix is split into two shard files so that a free
+    // worker can take half of it (vitest decides when: in a full run they may still run in turn).
     maxWorkers: 2,
     minWorkers: 1,
   },

@@ -7,7 +7,7 @@
  * runs: PostgreSQL is the stricter database (NUL characters, integer ranges), so fuzzing there finds more.
  * Without PostgreSQL, the SQLite pass fuzzes. The JSON scorecard verify writes must have every step green.
  *
- * The cases are split over the matrix.shard-*.test.ts files so that two vitest workers share them.
+ * The cases are split over the matrix.shard-*.test.ts files, so that two vitest workers can share them.
  *
  * Knobs: PS_FRAMEWORKS=flask,django and PS_EXAMPLES=shop,blog run only those; PS_EXAMPLES_DIR points at
  * another folder of blueprints; PS_KEEP_PROJECTS=1 keeps the generated projects (they are always kept
