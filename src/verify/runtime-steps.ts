@@ -253,15 +253,15 @@ async function promoteWithProjectCli(
 ): Promise<{ command?: string; log: string } | undefined> {
   const template = (await context.profile()).createAdmin;
   if (!template) return undefined;
-  const args = ["run", ...fill(template, { email })];
+  const command = fill(template, { email });
   const result = await context.uvRun(
-    args,
+    ["run", ...command],
     { DATABASE_URL: await context.appDatabase() },
     60_000,
     `${password}\n`,
   );
   const shown = template.join(" ");
-  const log = `$ ${fill(template, { email }).join(" ")}  (password on stdin)\n${result.output.trimEnd()}${result.exitCode ? `\n[exit code ${result.exitCode}]` : ""}`;
+  const log = `$ ${command.join(" ")}  (password on stdin)\n${result.output.trimEnd()}${result.exitCode ? `\n[exit code ${result.exitCode}]` : ""}`;
   context.emit(`${log}\n`);
   return { command: result.exitCode === 0 ? shown : undefined, log };
 }

@@ -1,5 +1,7 @@
 /** Packaging of a Django project: pyproject (uv, ruff, mypy, pytest, coverage, verify profile), Docker, CI, README. */
+
 import type { ProjectModel } from "../../project-model.js";
+import { verifyProfileToml } from "../../verify-profile.js";
 import { LINE_LENGTH, RUFF_SELECT, RUFF_TEST_IGNORES } from "../fastapi/packaging.js";
 
 /** Django 5.2 LTS: Django 6 needs Python 3.12, and blueprints default to 3.11. */
@@ -38,7 +40,14 @@ export function pyprojectToml(
   auth: boolean,
 ): string {
   const pkg = model.pkg;
-  const createAdmin = auth ? `\ncreate-admin = ["python", "manage.py", "create_admin", "{email}"]` : "";
+  const profile = verifyProfileToml({
+    framework: "django",
+    serve: ["python", "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", "{port}"],
+    migrate: ["python", "manage.py", "migrate", "--no-input"],
+    checkMigrations: ["python", "manage.py", "makemigrations", "--check", "--dry-run"],
+    createAdmin: auth ? ["python", "manage.py", "create_admin", "{email}"] : undefined,
+    drivers: { sqlite: "sqlite", postgresql: "postgresql" },
+  });
   return `[project]
 name = "${model.name}"
 version = "0.1.0"
@@ -112,14 +121,7 @@ show_missing = true
 skip_covered = true
 exclude_also = ["if TYPE_CHECKING:", 'if __name__ == "__main__":']
 
-# How \`python-specialist verify\` runs this project (argv run inside the project's virtualenv).
-[tool.python-specialist]
-framework = "django"
-serve = ["python", "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", "{port}"]
-migrate = ["python", "manage.py", "migrate", "--no-input"]
-check-migrations = ["python", "manage.py", "makemigrations", "--check", "--dry-run"]${createAdmin}
-openapi = "/openapi.json"
-database-drivers = { sqlite = "sqlite", postgresql = "postgresql" }
+${profile}
 `;
 }
 

@@ -1,5 +1,7 @@
 /** Project files around the code: pyproject, env example, Alembic, Docker, compose, CI, README, ignores. */
+
 import type { ProjectModel } from "../../project-model.js";
+import { verifyProfileToml } from "../../verify-profile.js";
 
 export const DEV_DEPENDENCIES: [string, string][] = [
   ["pytest", ">=9.2"],
@@ -34,28 +36,14 @@ export const LINE_LENGTH = 100;
 
 /** How `python-specialist verify` serves, migrates and administers the project. */
 function verifyProfile(model: ProjectModel): string {
-  const argv = (words: readonly string[]) => `[${words.map((w) => JSON.stringify(w)).join(", ")}]`;
-  const serve = [
-    "python",
-    "-m",
-    "uvicorn",
-    `${model.pkg}.main:app`,
-    "--host",
-    "127.0.0.1",
-    "--port",
-    "{port}",
-  ];
-  return [
-    "# How `python-specialist verify` runs this project; {port} and {email} are filled in.",
-    "[tool.python-specialist]",
-    'framework = "fastapi"',
-    `serve = ${argv(serve)}`,
-    `migrate = ${argv(["alembic", "upgrade", "head"])}`,
-    `check-migrations = ${argv(["alembic", "check"])}`,
-    ...(model.adminCommand ? [`create-admin = ${argv(model.adminCommand)}`] : []),
-    'openapi = "/openapi.json"',
-    'database-drivers = { sqlite = "sqlite+aiosqlite", postgresql = "postgresql+asyncpg" }',
-  ].join("\n");
+  return verifyProfileToml({
+    framework: "fastapi",
+    serve: ["python", "-m", "uvicorn", `${model.pkg}.main:app`, "--host", "127.0.0.1", "--port", "{port}"],
+    migrate: ["alembic", "upgrade", "head"],
+    checkMigrations: ["alembic", "check"],
+    createAdmin: model.adminCommand,
+    drivers: { sqlite: "sqlite+aiosqlite", postgresql: "postgresql+asyncpg" },
+  });
 }
 
 export function pyprojectToml(model: ProjectModel, description: string, python: string): string {

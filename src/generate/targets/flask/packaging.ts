@@ -2,7 +2,9 @@
  * Project files around the code of a Flask project: pyproject (with the verification profile), Flask-Migrate's
  * migrations folder, Docker (gunicorn), compose, CI and README. Lint rules are the FastAPI target's.
  */
+
 import type { ProjectModel } from "../../project-model.js";
+import { verifyProfileToml } from "../../verify-profile.js";
 import { LINE_LENGTH, RUFF_SELECT, RUFF_TEST_IGNORES } from "../fastapi/packaging.js";
 
 export const FLASK_DEV_DEPENDENCIES: [string, string][] = [
@@ -19,17 +21,14 @@ const toml = (items: readonly string[]): string => `[${items.map((i) => `"${i}"`
 /** `[tool.python-specialist]`: how `verify` installs, migrates, serves and fuzzes the project. */
 function verifyProfile(pkg: string, auth: boolean): string {
   const flask = ["flask", "--app", `${pkg}.app`];
-  const lines = [
-    "[tool.python-specialist]",
-    'framework = "flask"',
-    `serve = ${toml(["python", "-m", "gunicorn", "--bind", "127.0.0.1:{port}", `${pkg}.app:create_app()`])}`,
-    `migrate = ${toml([...flask, "db", "upgrade"])}`,
-    `check-migrations = ${toml([...flask, "db", "check"])}`,
-    ...(auth ? [`create-admin = ${toml([...flask, "create-admin", "{email}"])}`] : []),
-    'openapi = "/openapi.json"',
-    'database-drivers = { sqlite = "sqlite", postgresql = "postgresql+psycopg" }',
-  ];
-  return lines.join("\n");
+  return verifyProfileToml({
+    framework: "flask",
+    serve: ["python", "-m", "gunicorn", "--bind", "127.0.0.1:{port}", `${pkg}.app:create_app()`],
+    migrate: [...flask, "db", "upgrade"],
+    checkMigrations: [...flask, "db", "check"],
+    createAdmin: auth ? [...flask, "create-admin", "{email}"] : undefined,
+    drivers: { sqlite: "sqlite", postgresql: "postgresql+psycopg" },
+  });
 }
 
 export function flaskPyprojectToml(
