@@ -37,7 +37,7 @@ function fastapiRoutes(files: Map<string, string>): Map<string, Access> {
       if (!route?.[1]) continue;
       const access: Access = /require_admin/.test(block)
         ? "admin"
-        : /get_current_user|CurrentUser/.test(block)
+        : /get_current_user|CurrentUser|get_caller|CurrentCaller/.test(block)
           ? "user"
           : "public";
       routes.set(`${route[1].toUpperCase()} ${prefix}${route[2]}`, access);

@@ -64,6 +64,7 @@ export function contributeAuth(model: ProjectModel, project: ResolvedProject): v
   model.tree.add(`${src}/security.py`, securityModule(pkg));
   model.tree.add(`${src}/users/__init__.py`, `"""Users, roles and authentication."""\n`);
   model.tree.add(`${src}/users/models.py`, usersModels(pkg, project.roles));
+  model.tree.add(`${src}/users/caller.py`, usersCaller(pkg));
   model.tree.add(`${src}/users/schemas.py`, usersSchemas(pkg));
   model.tree.add(`${src}/users/service.py`, usersService(pkg));
   model.tree.add(`${src}/users/dependencies.py`, usersDependencies(pkg));
@@ -225,6 +226,28 @@ class User(TimestampMixin, Base):
 `;
 }
 
+function usersCaller(pkg: string): string {
+  return `"""The caller of a read route: what access rules need of a user, without an ORM object."""
+
+from dataclasses import dataclass
+
+from ${pkg}.users.models import ADMIN_ROLE, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The active user behind a read request."""
+
+    id: int
+    role: Role
+
+    @property
+    def is_admin(self) -> bool:
+        """Administrators see every row."""
+        return self.role == ADMIN_ROLE
+`;
+}
+
 function usersSchemas(pkg: string): string {
   return `"""User: request and response schemas."""
 
@@ -279,11 +302,12 @@ function usersService(pkg: string): string {
   return `"""User: sign-up, authentication and token issuing."""
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from ${pkg}.crud import commit_or_conflict
 from ${pkg}.errors import AuthenticationError
 from ${pkg}.security import create_token, decode_token, hash_password, verify_password
+from ${pkg}.users.caller import Caller
 from ${pkg}.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
 from ${pkg}.users.schemas import TokenPair, UserCreate
 
@@ -331,13 +355,26 @@ async def authenticate(session: AsyncSession, *, email: str, password: str) -> U
     return user
 
 
+_INACTIVE = "The user is unknown or inactive."
+
+
 async def get_active_user(session: AsyncSession, *, user_id: int) -> User:
     """The active user with this id; 401 if it no longer exists or was deactivated."""
     user = await session.get(User, user_id)
     if user is None or not user.is_active:
-        msg = "The user is unknown or inactive."
-        raise AuthenticationError(msg)
+        raise AuthenticationError(_INACTIVE)
     return user
+
+
+async def get_active_caller(connection: AsyncConnection, *, user_id: int) -> Caller:
+    """The active user with this id as a read route's caller: one column select; 401 as above."""
+    result = await connection.execute(
+        select(User.role, User.is_active).where(User.id == user_id)
+    )
+    row = result.first()
+    if row is None or not row.is_active:
+        raise AuthenticationError(_INACTIVE)
+    return Caller(id=user_id, role=row.role)
 
 
 def issue_tokens(user: User) -> TokenPair:
@@ -363,34 +400,56 @@ from typing import Annotated
 from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
 
-from ${pkg}.db import SessionDep
+from ${pkg}.db import ConnectionDep, SessionDep
 from ${pkg}.errors import AuthenticationError, PermissionDeniedError
 from ${pkg}.security import decode_token
 from ${pkg}.users import service
+from ${pkg}.users.caller import Caller
 from ${pkg}.users.models import User
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/login", auto_error=False)
+BearerToken = Annotated[str | None, Depends(oauth2_scheme)]
 
 
-async def get_current_user(
-    session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
-) -> User:
-    """The user of the bearer access token; 401 without a valid one."""
+def _user_id(token: str | None) -> int:
+    """The user id of a bearer access token; 401 without a valid one."""
     if token is None:
         msg = "Not authenticated."
         raise AuthenticationError(msg)
-    return await service.get_active_user(session, user_id=decode_token(token, "access"))
+    return decode_token(token, "access")
+
+
+def _check_admin(user: User | Caller) -> None:
+    """403 unless an administrator."""
+    if not user.is_admin:
+        msg = "Administrator role required."
+        raise PermissionDeniedError(msg)
+
+
+async def get_current_user(session: SessionDep, token: BearerToken) -> User:
+    """The user of the bearer access token, in the session of a request that changes data."""
+    return await service.get_active_user(session, user_id=_user_id(token))
+
+
+async def get_caller(connection: ConnectionDep, token: BearerToken) -> Caller:
+    """The user of the bearer access token, on the connection of a read request."""
+    return await service.get_active_caller(connection, user_id=_user_id(token))
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+CurrentCaller = Annotated[Caller, Depends(get_caller)]
 
 
 async def require_admin(user: CurrentUser) -> User:
     """The current user if an administrator; 403 otherwise."""
-    if not user.is_admin:
-        msg = "Administrator role required."
-        raise PermissionDeniedError(msg)
+    _check_admin(user)
     return user
+
+
+async def require_admin_caller(caller: CurrentCaller) -> Caller:
+    """The caller of a read route if an administrator; 403 otherwise."""
+    _check_admin(caller)
+    return caller
 
 
 AdminUser = Annotated[User, Depends(require_admin)]

@@ -92,17 +92,18 @@ const CORE_SETTINGS = (name: string) => [
 ];
 
 function dbModule(): string {
-  return `"""Database engine, session factory, and the declarative base with an explicit naming convention."""
+  return `"""Database engine, write sessions and read connections, and the declarative base."""
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 from sqlalchemy import DateTime, Dialect, Enum, MetaData, event, func
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -195,21 +196,25 @@ def build_engine(url: str) -> AsyncEngine:
 
 engine = build_engine(get_settings().database_url)
 SessionFactory = async_sessionmaker(engine, expire_on_commit=False)
-# Reads run without a transaction: each statement sees committed data, and the BEGIN and ROLLBACK
-# round trips of every request are saved.
-ReadSessionFactory = async_sessionmaker(
-    engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
-)
+# Read routes run Core statements without a transaction: each statement sees committed data, and the
+# BEGIN and ROLLBACK round trips, the ORM session and its identity map are all saved.
+read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
-async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """Yield one session per request: without a transaction for GET, in one for the others."""
-    factory = ReadSessionFactory if request.method in ("GET", "HEAD") else SessionFactory
-    async with factory() as session:
+async def get_session() -> AsyncIterator[AsyncSession]:
+    """Yield one ORM session per request that changes data; the service commits it."""
+    async with SessionFactory() as session:
         yield session
 
 
+async def get_connection() -> AsyncIterator[AsyncConnection]:
+    """Yield one connection per read request, outside any transaction."""
+    async with read_engine.connect() as connection:
+        yield connection
+
+
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
+ConnectionDep = Annotated[AsyncConnection, Depends(get_connection)]
 `;
 }
 
@@ -222,7 +227,7 @@ from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Executable, RowMapping, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from ${pkg}.db import Base
 from ${pkg}.errors import ConflictError, ErrorDetail, ValidationFailedError
@@ -252,11 +257,11 @@ async def require_rows(
 
 
 async def collections_of(
-    session: AsyncSession, statement: Executable
+    connection: AsyncConnection, statement: Executable, ids: Sequence[int]
 ) -> defaultdict[int, list[RowMapping]]:
-    """Rows of a collection query grouped by its first column, the id of the row they belong to."""
+    """Rows of a collection query for the rows with these ids, grouped by whose row they are."""
     grouped: defaultdict[int, list[RowMapping]] = defaultdict(list)
-    for row in await session.execute(statement):
+    for row in await connection.execute(statement, {"ids": ids}):
         grouped[row[0]].append(row._mapping)
     return grouped
 

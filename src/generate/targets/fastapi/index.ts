@@ -59,18 +59,21 @@ export const fastapiTarget: Target = {
       reason: "routes stay thin; logic is testable without HTTP",
     },
     concurrency: {
-      choice: "async all the way: async SQLAlchemy sessions, async drivers, httpx AsyncClient in tests",
+      choice:
+        "async all the way: async SQLAlchemy sessions for writes, async connections for reads, async drivers, httpx AsyncClient in tests",
       reason: "I/O never blocks the event loop",
     },
     middleware: {
       choice:
-        "request-ID middleware (pure ASGI), CORS from settings, Annotated dependencies (SessionDep, CurrentUser)",
+        "request-ID middleware (pure ASGI), CORS from settings, Annotated dependencies (SessionDep, ConnectionDep, CurrentUser, CurrentCaller)",
       reason: "correlation ids in every log line; explicit, reusable dependencies",
     },
     tests: "pytest + pytest-asyncio + httpx AsyncClient",
     performance: {
-      choice: "small connection pools, GET requests without a transaction, declared return types",
-      reason: "fewer round trips per read, and FastAPI serializes in Pydantic's core (measured by bench/)",
+      choice:
+        "small connection pools; reads as Core column selects on a connection without a transaction or ORM session; declared return types",
+      reason:
+        "fewer round trips and no identity map per read, and FastAPI serializes in Pydantic's core (measured by bench/)",
     },
     migrationCheck: "alembic check",
     server: {

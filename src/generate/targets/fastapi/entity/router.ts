@@ -14,6 +14,7 @@ export function routerModule(ctx: EntityContext): string {
     "fastapi:Path",
     "fastapi:Query",
     "fastapi:status",
+    `${pkg}.db:ConnectionDep`,
     `${pkg}.db:SessionDep`,
     `${pkg}.errors:ERROR_RESPONSES`,
     `${pkg}.pagination:${page}`,
@@ -25,9 +26,10 @@ export function routerModule(ctx: EntityContext): string {
   );
   const readGuard = guard(ctx, "read", imports);
   const writeGuard = guard(ctx, "write", imports);
-  const read = ctx.readUser ? { param: ", user: CurrentUser", arg: ", user=user" } : { param: "", arg: "" };
+  const read = ctx.readUser ? { param: ", user: CurrentCaller", arg: ", user=user" } : { param: "", arg: "" };
   const write = ctx.writeUser ? { param: ", user: CurrentUser", arg: ", user=user" } : { param: "", arg: "" };
-  if (ctx.readUser || ctx.writeUser) imports.add(`${pkg}.users.dependencies:CurrentUser`);
+  if (ctx.readUser) imports.add(`${pkg}.users.dependencies:CurrentCaller`);
+  if (ctx.writeUser) imports.add(`${pkg}.users.dependencies:CurrentUser`);
   const Id = `${entity.name}Id`;
   const p = ctx.idParam;
 
@@ -38,10 +40,10 @@ ${Id} = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get(""${readGuard})
 async def list_${ctx.plural}(
-    session: SessionDep, query: Annotated[${names.query}, Query()]${read.param}
+    connection: ConnectionDep, query: Annotated[${names.query}, Query()]${read.param}
 ) -> ${page}[${names.read}]:
     """List ${ctx.plural}: paged${ctx.filters.length ? ", filtered" : ""}${ctx.sortable.length && entity.pagination === "offset" ? " and sorted" : ""}."""
-    return await service.list_${ctx.plural}(session, query=query${read.arg})
+    return await service.list_${ctx.plural}(connection, query=query${read.arg})
 
 
 @router.post("", status_code=status.HTTP_201_CREATED${writeGuard})
@@ -52,9 +54,9 @@ async def create_${ctx.var}(data: ${names.create}, session: SessionDep${write.pa
 
 
 @router.get("/{${p}}"${readGuard})
-async def get_${ctx.var}(${p}: ${Id}, session: SessionDep${read.param}) -> ${names.read}:
+async def get_${ctx.var}(${p}: ${Id}, connection: ConnectionDep${read.param}) -> ${names.read}:
     """Get one ${ctx.human}."""
-    return await service.read_${ctx.var}(session, ${p}=${p}${read.arg})
+    return await service.read_${ctx.var}(connection, ${p}=${p}${read.arg})
 
 
 @router.patch("/{${p}}"${writeGuard})
@@ -82,10 +84,10 @@ function guard(ctx: EntityContext, action: "read" | "write", imports: Imports): 
   const policy = action === "read" ? ctx.entity.read : ctx.entity.write;
   if (policy === "public") return "";
   imports.add("fastapi:Depends");
-  if (policy === "admin") {
-    imports.add(`${ctx.pkg}.users.dependencies:require_admin`);
-    return ", dependencies=[Depends(require_admin)]";
-  }
-  imports.add(`${ctx.pkg}.users.dependencies:get_current_user`);
-  return ", dependencies=[Depends(get_current_user)]";
+  // Read routes check the caller on their own connection; write routes load the user into their session.
+  const [admin, authenticated] =
+    action === "read" ? ["require_admin_caller", "get_caller"] : ["require_admin", "get_current_user"];
+  const dependency = policy === "admin" ? admin : authenticated;
+  imports.add(`${ctx.pkg}.users.dependencies:${dependency}`);
+  return `, dependencies=[Depends(${dependency})]`;
 }

@@ -1,5 +1,6 @@
 /** `<domain>/schemas.py`: Pydantic v2 Create / Update / Brief / Read / Query schemas of one entity. */
 
+import type { ResolvedEntity } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import {
   enumClassName,
@@ -81,21 +82,27 @@ ${body.join("\n")}
     return errors`;
 }
 
+/** The columns a Brief schema shows, in order: what a collection query selects of its rows. */
+export function briefColumns(entity: ResolvedEntity): { name: string; type: string; field?: Field }[] {
+  return [
+    { name: "id", type: "int" },
+    ...entity.fields.map((field) => {
+      const type = pythonType(entity.name, field);
+      return { name: field.name, type: field.required ? type : `${type} | None`, field };
+    }),
+    ...entity.manyToOne.map((link) => ({ name: link.column, type: link.required ? "int" : "int | None" })),
+    ...(entity.owned ? [{ name: "owner_id", type: "int" }] : []),
+  ];
+}
+
 function briefClass(ctx: EntityContext, imports: Imports): string {
-  const { entity } = ctx;
-  const lines = ["id: int"];
-  for (const field of entity.fields) {
-    const type = pythonType(entity.name, field);
-    addTypeImports(field, imports);
-    lines.push(`${field.name}: ${field.required ? type : `${type} | None`}`);
-  }
-  for (const link of entity.manyToOne) lines.push(`${link.column}: ${link.required ? "int" : "int | None"}`);
-  if (entity.owned) lines.push("owner_id: int");
+  const columns = briefColumns(ctx.entity);
+  for (const { field } of columns) if (field) addTypeImports(field, imports);
   return classBlock(
-    schemaNames(entity).brief,
+    schemaNames(ctx.entity).brief,
     "ReadSchema",
     `${capitalize(ctx.aHuman)} without its collections.`,
-    lines,
+    columns.map((c) => `${c.name}: ${c.type}`),
   );
 }
 

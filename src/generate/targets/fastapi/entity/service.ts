@@ -4,7 +4,7 @@ import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
 import type { EntityContext } from "./context.js";
 import { schemaNames } from "./context.js";
-import { idsName, rulesFunctionName } from "./schemas.js";
+import { briefColumns, idsName, rulesFunctionName } from "./schemas.js";
 
 export function serviceModule(ctx: EntityContext): string {
   const { entity, pkg } = ctx;
@@ -13,6 +13,7 @@ export function serviceModule(ctx: EntityContext): string {
   const imports = new Imports().add(
     "sqlalchemy:ColumnElement",
     "sqlalchemy:select",
+    "sqlalchemy.ext.asyncio:AsyncConnection",
     "sqlalchemy.ext.asyncio:AsyncSession",
     `${pkg}.crud:commit_or_conflict`,
     `${pkg}.errors:NotFoundError`,
@@ -22,8 +23,9 @@ export function serviceModule(ctx: EntityContext): string {
     `${ctx.module}.schemas:${names.read}`,
     `${ctx.module}.schemas:${names.update}`,
   );
-  if (ctx.readUser || ctx.writeUser) imports.add(`${pkg}.users.models:User`);
-  const read = userArgs(ctx.readUser);
+  if (ctx.writeUser) imports.add(`${pkg}.users.models:User`);
+  if (ctx.readUser) imports.add(`${pkg}.users.caller:Caller`);
+  const read = userArgs(ctx.readUser, "Caller");
   const write = userArgs(ctx.writeUser);
 
   const blocks = [
@@ -33,6 +35,7 @@ export function serviceModule(ctx: EntityContext): string {
   if (ctx.readUser) blocks.push(visibleBlock(ctx));
   const sorted = ctx.sortable.length > 0 && entity.pagination === "offset";
   if (sorted) blocks.push(orderByBlock(ctx, imports));
+  blocks.push(...collectionStatements(ctx, imports));
   blocks.push(readsBlock(ctx, imports));
   blocks.push(
     entity.pagination === "cursor"
@@ -40,7 +43,7 @@ export function serviceModule(ctx: EntityContext): string {
       : offsetListBlock(ctx, read.param, sorted, imports),
   );
   blocks.push(readBlock(ctx, read.param));
-  blocks.push(getBlock(ctx, read.param, imports));
+  blocks.push(getBlock(ctx, userArgs(ctx.readUser).param, imports));
   blocks.push(createBlock(ctx, write.param, imports));
   blocks.push(updateBlock(ctx, write.param, imports));
   blocks.push(deleteBlock(ctx, write.param));
@@ -49,15 +52,16 @@ export function serviceModule(ctx: EntityContext): string {
   if (ctx.ownerWrites) blocks.push(requireOwnerBlock(ctx, imports));
   if (entity.checks.length) blocks.push(rulesBlock(ctx, imports));
   return pyModule(
-    `${E}: business logic, as keyword-only functions over an AsyncSession.`,
+    `${E}: business logic; reads run on a connection, writes in a session.`,
     imports,
     blocks.join("\n\n\n"),
     [pkg],
   );
 }
 
-function userArgs(needed: boolean): { param: string; arg: string } {
-  return needed ? { param: ", user: User", arg: ", user=user" } : { param: "", arg: "" };
+/** Reads take the caller of a read route; writes the ORM user of the session. */
+function userArgs(needed: boolean, type = "User"): { param: string; arg: string } {
+  return needed ? { param: `, user: ${type}`, arg: ", user=user" } : { param: "", arg: "" };
 }
 
 /** Whether `_check_references` needs the user: some referenced entity is private to its owner. */
@@ -86,9 +90,41 @@ function selectRows(ctx: EntityContext, imports: Imports): string {
   return `select(${ctx.entity.name}).options(${options.join(", ")})`;
 }
 
-/** `await _reads(session, rows)` or `_reads(rows)`: the helper needs the session only to load collections. */
+/** `await _reads(connection, rows)` or `_reads(rows)`: the helper needs the connection only for collections. */
 function readsCall(ctx: EntityContext, rows: string): string {
-  return ctx.collections.length ? `await _reads(session, ${rows})` : `_reads(${rows})`;
+  return ctx.collections.length ? `await _reads(connection, ${rows})` : `_reads(${rows})`;
+}
+
+function collectionConstant(name: string): string {
+  return `_${name.toUpperCase()}_OF`;
+}
+
+/**
+ * One module-level statement per collection, selecting what its Brief schema shows of the rows belonging to
+ * a list of ids (first column: whose row it is). Built once: building a statement per request costs more
+ * than running it, and a constant statement's cache key is computed once.
+ */
+function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
+  if (ctx.collections.length) imports.add("sqlalchemy:bindparam");
+  return ctx.collections.map((collection) => {
+    const T = collection.target.name;
+    if (T !== ctx.entity.name) imports.add(`${ctx.pkg}.${collection.target.plural}.models:${T}`);
+    const columns = briefColumns(collection.target).map((c) => `${T}.${c.name}`);
+    const ids = 'bindparam("ids", expanding=True)';
+    let statement: string;
+    if (collection.kind === "one-to-many") {
+      const link = ctx.entity.oneToMany.find((l) => l.name === collection.name);
+      const fk = `${T}.${link?.back ?? ctx.var}_id`;
+      statement = `select(${fk}, ${columns.join(", ")}).where(${fk}.in_(${ids})).order_by(${T}.id)`;
+    } else {
+      const link = ctx.entity.manyToMany.find((l) => l.name === collection.name);
+      const table = link?.table ?? "";
+      imports.add(`${ctx.module}.models:${table}`);
+      const local = `${table}.c.${link?.localColumn}`;
+      statement = `select(${local}, ${columns.join(", ")}).join(${T}, ${T}.id == ${table}.c.${link?.remoteColumn}).where(${local}.in_(${ids})).order_by(${T}.id)`;
+    }
+    return `${collectionConstant(collection.name)} = ${statement}`;
+  });
 }
 
 /**
@@ -106,27 +142,11 @@ function readsBlock(ctx: EntityContext, imports: Imports): string {
     return [${read}.model_validate(row) for row in rows]`;
   }
   imports.add(`${ctx.pkg}.crud:collections_of`);
-  const loads: string[] = [];
-  const entries: string[] = [];
-  for (const collection of ctx.collections) {
-    const target = collection.target;
-    if (target.name !== ctx.entity.name) imports.add(`${ctx.pkg}.${target.plural}.models:${target.name}`);
-    let statement: string;
-    if (collection.kind === "one-to-many") {
-      const link = ctx.entity.oneToMany.find((l) => l.name === collection.name);
-      const fk = `${target.name}.${link?.back ?? ctx.var}_id`;
-      statement = `select(${fk}, ${target.name}.__table__).where(${fk}.in_(ids)).order_by(${target.name}.id)`;
-    } else {
-      const link = ctx.entity.manyToMany.find((l) => l.name === collection.name);
-      const table = link?.table ?? "";
-      imports.add(`${ctx.module}.models:${table}`);
-      const local = `${table}.c.${link?.localColumn}`;
-      statement = `select(${local}, ${target.name}.__table__).join(${target.name}, ${target.name}.id == ${table}.c.${link?.remoteColumn}).where(${local}.in_(ids)).order_by(${target.name}.id)`;
-    }
-    loads.push(`    ${collection.name}_of = await collections_of(session, ${statement})`);
-    entries.push(`${pyStr(collection.name)}: ${collection.name}_of[row["id"]]`);
-  }
-  return `async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[${read}]:
+  const loads = ctx.collections.map(
+    (c) => `    ${c.name}_of = await collections_of(connection, ${collectionConstant(c.name)}, ids)`,
+  );
+  const entries = ctx.collections.map((c) => `${pyStr(c.name)}: ${c.name}_of[row["id"]]`);
+  return `async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[${read}]:
     ${doc}
     if not rows:
         return []
@@ -145,7 +165,7 @@ function conditionsBlock(ctx: EntityContext): string {
     );
   }
   const start = ctx.readUser ? "[*_visible_to(user)]" : "[]";
-  const param = ctx.readUser ? ", user: User" : "";
+  const param = ctx.readUser ? ", user: Caller" : "";
   return `def _conditions(query: ${schemaNames(entity).query}${param}) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
     conditions: list[ColumnElement[bool]] = ${start}
@@ -154,7 +174,7 @@ ${lines.join("\n")}
 }
 
 function visibleBlock(ctx: EntityContext): string {
-  return `def _visible_to(user: User) -> list[ColumnElement[bool]]:
+  return `def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
     """Users see their own ${ctx.plural}; administrators see all."""
     return [] if user.is_admin else [${ctx.entity.name}.owner_id == user.id]`;
 }
@@ -184,11 +204,11 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
   const names = schemaNames(ctx.entity);
   imports.add("sqlalchemy:func", `${ctx.pkg}.pagination:OffsetPage`);
   const order = sorted ? "*_order_by(query.sort)" : `${E}.id.asc()`;
-  return `async def list_${ctx.plural}(session: AsyncSession, *, query: ${names.query}${userParam}) -> OffsetPage[${names.read}]:
+  return `async def list_${ctx.plural}(connection: AsyncConnection, *, query: ${names.query}${userParam}) -> OffsetPage[${names.read}]:
     """One page of ${ctx.plural} matching the filters, with the total count."""
     conditions = ${conditionsCall(ctx)}
-    total = await session.scalar(select(func.count()).select_from(${E}).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(${E}).where(*conditions))
+    result = await connection.execute(
         select(${E}.__table__)
         .where(*conditions)
         .order_by(${order})
@@ -212,12 +232,12 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
     `${ctx.pkg}.pagination:decode_cursor`,
     `${ctx.pkg}.pagination:encode_cursor`,
   );
-  return `async def list_${ctx.plural}(session: AsyncSession, *, query: ${names.query}${userParam}) -> CursorPage[${names.read}]:
+  return `async def list_${ctx.plural}(connection: AsyncConnection, *, query: ${names.query}${userParam}) -> CursorPage[${names.read}]:
     """One page of ${ctx.plural} after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = ${conditionsCall(ctx)}
     if query.cursor is not None:
         conditions.append(${E}.id > decode_cursor(query.cursor))
-    result = await session.execute(
+    result = await connection.execute(
         select(${E}.__table__).where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
     )
     rows = result.mappings().all()
@@ -230,14 +250,14 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
 function readBlock(ctx: EntityContext, userParam: string): string {
   const E = ctx.entity.name;
   const visible = ctx.readUser ? ", *_visible_to(user)" : "";
-  return `async def read_${ctx.var}(session: AsyncSession, *, ${ctx.idParam}: int${userParam}) -> ${schemaNames(ctx.entity).read}:
+  return `async def read_${ctx.var}(connection: AsyncConnection, *, ${ctx.idParam}: int${userParam}) -> ${schemaNames(ctx.entity).read}:
     """The ${ctx.human} with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(${E}.__table__).where(${E}.id == ${ctx.idParam}${visible}))
+    result = await connection.execute(select(${E}.__table__).where(${E}.id == ${ctx.idParam}${visible}))
     rows = result.mappings().all()
     if not rows:
         msg = f"${E} {${ctx.idParam}} not found."
         raise NotFoundError(msg)
-    return ${ctx.collections.length ? "(await _reads(session, rows))[0]" : "_reads(rows)[0]"}`;
+    return ${ctx.collections.length ? "(await _reads(connection, rows))[0]" : "_reads(rows)[0]"}`;
 }
 
 function getBlock(ctx: EntityContext, userParam: string, imports: Imports): string {

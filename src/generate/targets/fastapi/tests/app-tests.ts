@@ -17,10 +17,12 @@ export function conftestModule(project: ResolvedProject): string {
     "sqlalchemy:event",
     "sqlalchemy.engine.interfaces:DBAPIConnection",
     "sqlalchemy.pool:ConnectionPoolEntry",
+    "sqlalchemy.ext.asyncio:AsyncConnection",
     "sqlalchemy.ext.asyncio:AsyncEngine",
     "sqlalchemy.ext.asyncio:AsyncSession",
     "sqlalchemy.ext.asyncio:async_sessionmaker",
     `${pkg}.db:build_engine`,
+    `${pkg}.db:get_connection`,
     `${pkg}.db:get_session`,
     `${pkg}.main:create_app`,
     `${pkg}.models:metadata`,
@@ -102,7 +104,12 @@ async def client(engine: AsyncEngine) -> AsyncIterator[AsyncClient]:
         async with factory() as session:
             yield session
 
+    async def test_connection() -> AsyncIterator[AsyncConnection]:
+        async with engine.connect() as connection:
+            yield connection
+
     app.dependency_overrides[get_session] = test_session
+    app.dependency_overrides[get_connection] = test_connection
     async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
         yield client
 

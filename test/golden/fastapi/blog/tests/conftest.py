@@ -10,10 +10,10 @@ import pytest
 from httpx import ASGITransport, AsyncClient
 from sqlalchemy import event
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from blog.db import build_engine, get_session
+from blog.db import build_engine, get_connection, get_session
 from blog.main import create_app
 from blog.models import metadata
 from blog.users.models import ADMIN_ROLE, User
@@ -64,7 +64,12 @@ async def client(engine: AsyncEngine) -> AsyncIterator[AsyncClient]:
         async with factory() as session:
             yield session
 
+    async def test_connection() -> AsyncIterator[AsyncConnection]:
+        async with engine.connect() as connection:
+            yield connection
+
     app.dependency_overrides[get_session] = test_session
+    app.dependency_overrides[get_connection] = test_connection
     async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
         yield client
 

@@ -10,11 +10,11 @@ import pytest
 from httpx import ASGITransport, AsyncClient
 from sqlalchemy import event
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from tests.factories import auth_headers, create_user
-from tracker.db import build_engine, get_session
+from tracker.db import build_engine, get_connection, get_session
 from tracker.main import create_app
 from tracker.models import metadata
 from tracker.users.models import ADMIN_ROLE, User
@@ -64,7 +64,12 @@ async def client(engine: AsyncEngine) -> AsyncIterator[AsyncClient]:
         async with factory() as session:
             yield session
 
+    async def test_connection() -> AsyncIterator[AsyncConnection]:
+        async with engine.connect() as connection:
+            yield connection
+
     app.dependency_overrides[get_session] = test_session
+    app.dependency_overrides[get_connection] = test_connection
     async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
         yield client
 

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Executable, RowMapping, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from blog.db import Base
 from blog.errors import ConflictError, ErrorDetail, ValidationFailedError
@@ -36,11 +36,11 @@ async def require_rows(
 
 
 async def collections_of(
-    session: AsyncSession, statement: Executable
+    connection: AsyncConnection, statement: Executable, ids: Sequence[int]
 ) -> defaultdict[int, list[RowMapping]]:
-    """Rows of a collection query grouped by its first column, the id of the row they belong to."""
+    """Rows of a collection query for the rows with these ids, grouped by whose row they are."""
     grouped: defaultdict[int, list[RowMapping]] = defaultdict(list)
-    for row in await session.execute(statement):
+    for row in await connection.execute(statement, {"ids": ids}):
         grouped[row[0]].append(row._mapping)
     return grouped
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query, status
 
 from blog.comments import service
 from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
-from blog.db import SessionDep
+from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES
 from blog.pagination import CursorPage
 from blog.users.dependencies import CurrentUser
@@ -18,10 +18,10 @@ CommentId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_comments(
-    session: SessionDep, query: Annotated[CommentQuery, Query()]
+    connection: ConnectionDep, query: Annotated[CommentQuery, Query()]
 ) -> CursorPage[CommentRead]:
     """List comments: paged, filtered."""
-    return await service.list_comments(session, query=query)
+    return await service.list_comments(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -34,9 +34,9 @@ async def create_comment(
 
 
 @router.get("/{comment_id}")
-async def get_comment(comment_id: CommentId, session: SessionDep) -> CommentRead:
+async def get_comment(comment_id: CommentId, connection: ConnectionDep) -> CommentRead:
     """Get one comment."""
-    return await service.read_comment(session, comment_id=comment_id)
+    return await service.read_comment(connection, comment_id=comment_id)
 
 
 @router.patch("/{comment_id}")

@@ -1,9 +1,9 @@
-"""Comment: business logic, as keyword-only functions over an AsyncSession."""
+"""Comment: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from blog.comments.models import Comment
 from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
@@ -31,12 +31,14 @@ def _reads(rows: Sequence[RowMapping]) -> list[CommentRead]:
     return [CommentRead.model_validate(row) for row in rows]
 
 
-async def list_comments(session: AsyncSession, *, query: CommentQuery) -> CursorPage[CommentRead]:
+async def list_comments(
+    connection: AsyncConnection, *, query: CommentQuery
+) -> CursorPage[CommentRead]:
     """One page of comments after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Comment.id > decode_cursor(query.cursor))
-    result = await session.execute(
+    result = await connection.execute(
         select(Comment.__table__)
         .where(*conditions)
         .order_by(Comment.id.asc())
@@ -48,9 +50,9 @@ async def list_comments(session: AsyncSession, *, query: CommentQuery) -> Cursor
     return CursorPage[CommentRead](items=_reads(page), next_cursor=next_cursor)
 
 
-async def read_comment(session: AsyncSession, *, comment_id: int) -> CommentRead:
+async def read_comment(connection: AsyncConnection, *, comment_id: int) -> CommentRead:
     """The comment with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Comment.__table__).where(Comment.id == comment_id))
+    result = await connection.execute(select(Comment.__table__).where(Comment.id == comment_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Comment {comment_id} not found."

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from blog.db import SessionDep
+from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES
 from blog.pagination import OffsetPage
 from blog.posts import service
@@ -18,10 +18,10 @@ PostId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_posts(
-    session: SessionDep, query: Annotated[PostQuery, Query()]
+    connection: ConnectionDep, query: Annotated[PostQuery, Query()]
 ) -> OffsetPage[PostRead]:
     """List posts: paged, filtered and sorted."""
-    return await service.list_posts(session, query=query)
+    return await service.list_posts(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -32,9 +32,9 @@ async def create_post(data: PostCreate, session: SessionDep, user: CurrentUser) 
 
 
 @router.get("/{post_id}")
-async def get_post(post_id: PostId, session: SessionDep) -> PostRead:
+async def get_post(post_id: PostId, connection: ConnectionDep) -> PostRead:
     """Get one post."""
-    return await service.read_post(session, post_id=post_id)
+    return await service.read_post(connection, post_id=post_id)
 
 
 @router.patch("/{post_id}")

@@ -1,10 +1,10 @@
-"""Post: business logic, as keyword-only functions over an AsyncSession."""
+"""Post: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from blog.comments.models import Comment
@@ -45,24 +45,28 @@ def _order_by(sort: PostSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Post.id.asc()]
 
 
-async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[PostRead]:
+_COMMENTS_OF = (
+    select(Comment.post_id, Comment.id, Comment.body, Comment.post_id, Comment.owner_id)
+    .where(Comment.post_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Comment.id)
+)
+
+
+_TAGS_OF = (
+    select(post_tags.c.post_id, Tag.id, Tag.name)
+    .join(Tag, Tag.id == post_tags.c.tag_id)
+    .where(post_tags.c.post_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Tag.id)
+)
+
+
+async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[PostRead]:
     """Read schemas of rows selected as columns; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    comments_of = await collections_of(
-        session,
-        select(Comment.post_id, Comment.__table__)
-        .where(Comment.post_id.in_(ids))
-        .order_by(Comment.id),
-    )
-    tags_of = await collections_of(
-        session,
-        select(post_tags.c.post_id, Tag.__table__)
-        .join(Tag, Tag.id == post_tags.c.tag_id)
-        .where(post_tags.c.post_id.in_(ids))
-        .order_by(Tag.id),
-    )
+    comments_of = await collections_of(connection, _COMMENTS_OF, ids)
+    tags_of = await collections_of(connection, _TAGS_OF, ids)
     return [
         PostRead.model_validate(
             {**row, "comments": comments_of[row["id"]], "tags": tags_of[row["id"]]}
@@ -71,11 +75,11 @@ async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[Post
     ]
 
 
-async def list_posts(session: AsyncSession, *, query: PostQuery) -> OffsetPage[PostRead]:
+async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> OffsetPage[PostRead]:
     """One page of posts matching the filters, with the total count."""
     conditions = _conditions(query)
-    total = await session.scalar(select(func.count()).select_from(Post).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Post).where(*conditions))
+    result = await connection.execute(
         select(Post.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
@@ -84,21 +88,21 @@ async def list_posts(session: AsyncSession, *, query: PostQuery) -> OffsetPage[P
     )
     rows = result.mappings().all()
     return OffsetPage[PostRead](
-        items=await _reads(session, rows),
+        items=await _reads(connection, rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
 
 
-async def read_post(session: AsyncSession, *, post_id: int) -> PostRead:
+async def read_post(connection: AsyncConnection, *, post_id: int) -> PostRead:
     """The post with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Post.__table__).where(Post.id == post_id))
+    result = await connection.execute(select(Post.__table__).where(Post.id == post_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Post {post_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(session, rows))[0]
+    return (await _reads(connection, rows))[0]
 
 
 async def get_post(session: AsyncSession, *, post_id: int) -> Post:

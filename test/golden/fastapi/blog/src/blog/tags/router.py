@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from blog.db import SessionDep
+from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES
 from blog.pagination import OffsetPage
 from blog.tags import service
@@ -18,10 +18,10 @@ TagId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_tags(
-    session: SessionDep, query: Annotated[TagQuery, Query()]
+    connection: ConnectionDep, query: Annotated[TagQuery, Query()]
 ) -> OffsetPage[TagRead]:
     """List tags: paged and sorted."""
-    return await service.list_tags(session, query=query)
+    return await service.list_tags(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
@@ -32,9 +32,9 @@ async def create_tag(data: TagCreate, session: SessionDep) -> TagRead:
 
 
 @router.get("/{tag_id}")
-async def get_tag(tag_id: TagId, session: SessionDep) -> TagRead:
+async def get_tag(tag_id: TagId, connection: ConnectionDep) -> TagRead:
     """Get one tag."""
-    return await service.read_tag(session, tag_id=tag_id)
+    return await service.read_tag(connection, tag_id=tag_id)
 
 
 @router.patch("/{tag_id}", dependencies=[Depends(require_admin)])

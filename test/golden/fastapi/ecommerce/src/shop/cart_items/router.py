@@ -6,10 +6,10 @@ from fastapi import APIRouter, Path, Query, status
 
 from shop.cart_items import service
 from shop.cart_items.schemas import CartItemCreate, CartItemQuery, CartItemRead, CartItemUpdate
-from shop.db import SessionDep
+from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
-from shop.users.dependencies import CurrentUser
+from shop.users.dependencies import CurrentCaller, CurrentUser
 
 router = APIRouter(prefix="/cart_items", tags=["cart_items"], responses=ERROR_RESPONSES)
 
@@ -18,10 +18,10 @@ CartItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_cart_items(
-    session: SessionDep, query: Annotated[CartItemQuery, Query()], user: CurrentUser
+    connection: ConnectionDep, query: Annotated[CartItemQuery, Query()], user: CurrentCaller
 ) -> OffsetPage[CartItemRead]:
     """List cart_items: paged, filtered."""
-    return await service.list_cart_items(session, query=query, user=user)
+    return await service.list_cart_items(connection, query=query, user=user)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -35,10 +35,10 @@ async def create_cart_item(
 
 @router.get("/{cart_item_id}")
 async def get_cart_item(
-    cart_item_id: CartItemId, session: SessionDep, user: CurrentUser
+    cart_item_id: CartItemId, connection: ConnectionDep, user: CurrentCaller
 ) -> CartItemRead:
     """Get one cart item."""
-    return await service.read_cart_item(session, cart_item_id=cart_item_id, user=user)
+    return await service.read_cart_item(connection, cart_item_id=cart_item_id, user=user)
 
 
 @router.patch("/{cart_item_id}")

@@ -1,9 +1,9 @@
-"""CartItem: business logic, as keyword-only functions over an AsyncSession."""
+"""CartItem: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.cart_items.models import CartItem
 from shop.cart_items.schemas import CartItemCreate, CartItemQuery, CartItemRead, CartItemUpdate
@@ -12,12 +12,13 @@ from shop.crud import commit_or_conflict, require_rows
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
 from shop.products.models import Product
+from shop.users.caller import Caller
 from shop.users.models import User
 
 _CONFLICT = "The cart item conflicts with an existing one."
 
 
-def _conditions(query: CartItemQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: CartItemQuery, user: Caller) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
     conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
     if query.product_id is not None:
@@ -29,7 +30,7 @@ def _conditions(query: CartItemQuery, user: User) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
+def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
     """Users see their own cart_items; administrators see all."""
     return [] if user.is_admin else [CartItem.owner_id == user.id]
 
@@ -40,12 +41,12 @@ def _reads(rows: Sequence[RowMapping]) -> list[CartItemRead]:
 
 
 async def list_cart_items(
-    session: AsyncSession, *, query: CartItemQuery, user: User
+    connection: AsyncConnection, *, query: CartItemQuery, user: Caller
 ) -> OffsetPage[CartItemRead]:
     """One page of cart_items matching the filters, with the total count."""
     conditions = _conditions(query, user)
-    total = await session.scalar(select(func.count()).select_from(CartItem).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(CartItem).where(*conditions))
+    result = await connection.execute(
         select(CartItem.__table__)
         .where(*conditions)
         .order_by(CartItem.id.asc())
@@ -61,9 +62,11 @@ async def list_cart_items(
     )
 
 
-async def read_cart_item(session: AsyncSession, *, cart_item_id: int, user: User) -> CartItemRead:
+async def read_cart_item(
+    connection: AsyncConnection, *, cart_item_id: int, user: Caller
+) -> CartItemRead:
     """The cart item with this id as the API shows it; 404 if absent."""
-    result = await session.execute(
+    result = await connection.execute(
         select(CartItem.__table__).where(CartItem.id == cart_item_id, *_visible_to(user))
     )
     rows = result.mappings().all()

@@ -6,10 +6,10 @@ from fastapi import APIRouter, Path, Query, status
 
 from shop.carts import service
 from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
-from shop.db import SessionDep
+from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
-from shop.users.dependencies import CurrentUser
+from shop.users.dependencies import CurrentCaller, CurrentUser
 
 router = APIRouter(prefix="/carts", tags=["carts"], responses=ERROR_RESPONSES)
 
@@ -18,10 +18,10 @@ CartId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_carts(
-    session: SessionDep, query: Annotated[CartQuery, Query()], user: CurrentUser
+    connection: ConnectionDep, query: Annotated[CartQuery, Query()], user: CurrentCaller
 ) -> OffsetPage[CartRead]:
     """List carts: paged, filtered."""
-    return await service.list_carts(session, query=query, user=user)
+    return await service.list_carts(connection, query=query, user=user)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -32,9 +32,9 @@ async def create_cart(data: CartCreate, session: SessionDep, user: CurrentUser) 
 
 
 @router.get("/{cart_id}")
-async def get_cart(cart_id: CartId, session: SessionDep, user: CurrentUser) -> CartRead:
+async def get_cart(cart_id: CartId, connection: ConnectionDep, user: CurrentCaller) -> CartRead:
     """Get one cart."""
-    return await service.read_cart(session, cart_id=cart_id, user=user)
+    return await service.read_cart(connection, cart_id=cart_id, user=user)
 
 
 @router.patch("/{cart_id}")

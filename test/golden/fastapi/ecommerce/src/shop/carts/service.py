@@ -1,9 +1,9 @@
-"""Cart: business logic, as keyword-only functions over an AsyncSession."""
+"""Cart: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, RowMapping, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, RowMapping, bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.cart_items.models import CartItem
@@ -12,12 +12,13 @@ from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
 from shop.crud import collections_of, commit_or_conflict
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
+from shop.users.caller import Caller
 from shop.users.models import User
 
 _CONFLICT = "The cart conflicts with an existing one."
 
 
-def _conditions(query: CartQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: CartQuery, user: Caller) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
     conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
     if query.owner_id is not None:
@@ -25,32 +26,41 @@ def _conditions(query: CartQuery, user: User) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
+def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
     """Users see their own carts; administrators see all."""
     return [] if user.is_admin else [Cart.owner_id == user.id]
 
 
-async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[CartRead]:
+_ITEMS_OF = (
+    select(
+        CartItem.cart_id,
+        CartItem.id,
+        CartItem.quantity,
+        CartItem.product_id,
+        CartItem.cart_id,
+        CartItem.owner_id,
+    )
+    .where(CartItem.cart_id.in_(bindparam("ids", expanding=True)))
+    .order_by(CartItem.id)
+)
+
+
+async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[CartRead]:
     """Read schemas of rows selected as columns; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    items_of = await collections_of(
-        session,
-        select(CartItem.cart_id, CartItem.__table__)
-        .where(CartItem.cart_id.in_(ids))
-        .order_by(CartItem.id),
-    )
+    items_of = await collections_of(connection, _ITEMS_OF, ids)
     return [CartRead.model_validate({**row, "items": items_of[row["id"]]}) for row in rows]
 
 
 async def list_carts(
-    session: AsyncSession, *, query: CartQuery, user: User
+    connection: AsyncConnection, *, query: CartQuery, user: Caller
 ) -> OffsetPage[CartRead]:
     """One page of carts matching the filters, with the total count."""
     conditions = _conditions(query, user)
-    total = await session.scalar(select(func.count()).select_from(Cart).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Cart).where(*conditions))
+    result = await connection.execute(
         select(Cart.__table__)
         .where(*conditions)
         .order_by(Cart.id.asc())
@@ -59,23 +69,23 @@ async def list_carts(
     )
     rows = result.mappings().all()
     return OffsetPage[CartRead](
-        items=await _reads(session, rows),
+        items=await _reads(connection, rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
 
 
-async def read_cart(session: AsyncSession, *, cart_id: int, user: User) -> CartRead:
+async def read_cart(connection: AsyncConnection, *, cart_id: int, user: Caller) -> CartRead:
     """The cart with this id as the API shows it; 404 if absent."""
-    result = await session.execute(
+    result = await connection.execute(
         select(Cart.__table__).where(Cart.id == cart_id, *_visible_to(user))
     )
     rows = result.mappings().all()
     if not rows:
         msg = f"Cart {cart_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(session, rows))[0]
+    return (await _reads(connection, rows))[0]
 
 
 async def get_cart(session: AsyncSession, *, cart_id: int, user: User) -> Cart:

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query, status
 
 from shop.categories import service
 from shop.categories.schemas import CategoryCreate, CategoryQuery, CategoryRead, CategoryUpdate
-from shop.db import SessionDep
+from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
 from shop.users.dependencies import require_admin
@@ -18,10 +18,10 @@ CategoryId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_categories(
-    session: SessionDep, query: Annotated[CategoryQuery, Query()]
+    connection: ConnectionDep, query: Annotated[CategoryQuery, Query()]
 ) -> OffsetPage[CategoryRead]:
     """List categories: paged, filtered and sorted."""
-    return await service.list_categories(session, query=query)
+    return await service.list_categories(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
@@ -32,9 +32,9 @@ async def create_category(data: CategoryCreate, session: SessionDep) -> Category
 
 
 @router.get("/{category_id}")
-async def get_category(category_id: CategoryId, session: SessionDep) -> CategoryRead:
+async def get_category(category_id: CategoryId, connection: ConnectionDep) -> CategoryRead:
     """Get one category."""
-    return await service.read_category(session, category_id=category_id)
+    return await service.read_category(connection, category_id=category_id)
 
 
 @router.patch("/{category_id}", dependencies=[Depends(require_admin)])

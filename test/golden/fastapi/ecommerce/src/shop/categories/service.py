@@ -1,10 +1,10 @@
-"""Category: business logic, as keyword-only functions over an AsyncSession."""
+"""Category: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from shop.categories.models import Category
@@ -47,12 +47,12 @@ def _reads(rows: Sequence[RowMapping]) -> list[CategoryRead]:
 
 
 async def list_categories(
-    session: AsyncSession, *, query: CategoryQuery
+    connection: AsyncConnection, *, query: CategoryQuery
 ) -> OffsetPage[CategoryRead]:
     """One page of categories matching the filters, with the total count."""
     conditions = _conditions(query)
-    total = await session.scalar(select(func.count()).select_from(Category).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Category).where(*conditions))
+    result = await connection.execute(
         select(Category.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
@@ -68,9 +68,9 @@ async def list_categories(
     )
 
 
-async def read_category(session: AsyncSession, *, category_id: int) -> CategoryRead:
+async def read_category(connection: AsyncConnection, *, category_id: int) -> CategoryRead:
     """The category with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Category.__table__).where(Category.id == category_id))
+    result = await connection.execute(select(Category.__table__).where(Category.id == category_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Category {category_id} not found."

@@ -6,10 +6,10 @@ from fastapi import APIRouter, Path, Query, status
 
 from shop.customers import service
 from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, CustomerUpdate
-from shop.db import SessionDep
+from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
-from shop.users.dependencies import CurrentUser
+from shop.users.dependencies import CurrentCaller, CurrentUser
 
 router = APIRouter(prefix="/customers", tags=["customers"], responses=ERROR_RESPONSES)
 
@@ -18,10 +18,10 @@ CustomerId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_customers(
-    session: SessionDep, query: Annotated[CustomerQuery, Query()], user: CurrentUser
+    connection: ConnectionDep, query: Annotated[CustomerQuery, Query()], user: CurrentCaller
 ) -> OffsetPage[CustomerRead]:
     """List customers: paged, filtered."""
-    return await service.list_customers(session, query=query, user=user)
+    return await service.list_customers(connection, query=query, user=user)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -35,10 +35,10 @@ async def create_customer(
 
 @router.get("/{customer_id}")
 async def get_customer(
-    customer_id: CustomerId, session: SessionDep, user: CurrentUser
+    customer_id: CustomerId, connection: ConnectionDep, user: CurrentCaller
 ) -> CustomerRead:
     """Get one customer."""
-    return await service.read_customer(session, customer_id=customer_id, user=user)
+    return await service.read_customer(connection, customer_id=customer_id, user=user)
 
 
 @router.patch("/{customer_id}")

@@ -1,21 +1,22 @@
-"""Customer: business logic, as keyword-only functions over an AsyncSession."""
+"""Customer: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.crud import commit_or_conflict
 from shop.customers.models import Customer
 from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, CustomerUpdate
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
+from shop.users.caller import Caller
 from shop.users.models import User
 
 _CONFLICT = "The customer conflicts with an existing one."
 
 
-def _conditions(query: CustomerQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: CustomerQuery, user: Caller) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
     conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
     if query.marketing_opt_in is not None:
@@ -25,7 +26,7 @@ def _conditions(query: CustomerQuery, user: User) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
+def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
     """Users see their own customers; administrators see all."""
     return [] if user.is_admin else [Customer.owner_id == user.id]
 
@@ -36,12 +37,12 @@ def _reads(rows: Sequence[RowMapping]) -> list[CustomerRead]:
 
 
 async def list_customers(
-    session: AsyncSession, *, query: CustomerQuery, user: User
+    connection: AsyncConnection, *, query: CustomerQuery, user: Caller
 ) -> OffsetPage[CustomerRead]:
     """One page of customers matching the filters, with the total count."""
     conditions = _conditions(query, user)
-    total = await session.scalar(select(func.count()).select_from(Customer).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Customer).where(*conditions))
+    result = await connection.execute(
         select(Customer.__table__)
         .where(*conditions)
         .order_by(Customer.id.asc())
@@ -57,9 +58,11 @@ async def list_customers(
     )
 
 
-async def read_customer(session: AsyncSession, *, customer_id: int, user: User) -> CustomerRead:
+async def read_customer(
+    connection: AsyncConnection, *, customer_id: int, user: Caller
+) -> CustomerRead:
     """The customer with this id as the API shows it; 404 if absent."""
-    result = await session.execute(
+    result = await connection.execute(
         select(Customer.__table__).where(Customer.id == customer_id, *_visible_to(user))
     )
     rows = result.mappings().all()

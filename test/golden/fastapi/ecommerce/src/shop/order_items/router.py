@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from shop.db import SessionDep
+from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.order_items import service
 from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemRead, OrderItemUpdate
 from shop.pagination import OffsetPage
-from shop.users.dependencies import CurrentUser
+from shop.users.dependencies import CurrentCaller, CurrentUser
 
 router = APIRouter(prefix="/order_items", tags=["order_items"], responses=ERROR_RESPONSES)
 
@@ -18,10 +18,10 @@ OrderItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_order_items(
-    session: SessionDep, query: Annotated[OrderItemQuery, Query()], user: CurrentUser
+    connection: ConnectionDep, query: Annotated[OrderItemQuery, Query()], user: CurrentCaller
 ) -> OffsetPage[OrderItemRead]:
     """List order_items: paged, filtered."""
-    return await service.list_order_items(session, query=query, user=user)
+    return await service.list_order_items(connection, query=query, user=user)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -35,10 +35,10 @@ async def create_order_item(
 
 @router.get("/{order_item_id}")
 async def get_order_item(
-    order_item_id: OrderItemId, session: SessionDep, user: CurrentUser
+    order_item_id: OrderItemId, connection: ConnectionDep, user: CurrentCaller
 ) -> OrderItemRead:
     """Get one order item."""
-    return await service.read_order_item(session, order_item_id=order_item_id, user=user)
+    return await service.read_order_item(connection, order_item_id=order_item_id, user=user)
 
 
 @router.patch("/{order_item_id}")

@@ -1,9 +1,9 @@
-"""OrderItem: business logic, as keyword-only functions over an AsyncSession."""
+"""OrderItem: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.crud import commit_or_conflict, require_rows
 from shop.errors import NotFoundError
@@ -12,12 +12,13 @@ from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemR
 from shop.orders.models import Order
 from shop.pagination import OffsetPage
 from shop.products.models import Product
+from shop.users.caller import Caller
 from shop.users.models import User
 
 _CONFLICT = "The order item conflicts with an existing one."
 
 
-def _conditions(query: OrderItemQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: OrderItemQuery, user: Caller) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
     conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
     if query.product_id is not None:
@@ -29,7 +30,7 @@ def _conditions(query: OrderItemQuery, user: User) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
+def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
     """Users see their own order_items; administrators see all."""
     return [] if user.is_admin else [OrderItem.owner_id == user.id]
 
@@ -40,12 +41,12 @@ def _reads(rows: Sequence[RowMapping]) -> list[OrderItemRead]:
 
 
 async def list_order_items(
-    session: AsyncSession, *, query: OrderItemQuery, user: User
+    connection: AsyncConnection, *, query: OrderItemQuery, user: Caller
 ) -> OffsetPage[OrderItemRead]:
     """One page of order_items matching the filters, with the total count."""
     conditions = _conditions(query, user)
-    total = await session.scalar(select(func.count()).select_from(OrderItem).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(OrderItem).where(*conditions))
+    result = await connection.execute(
         select(OrderItem.__table__)
         .where(*conditions)
         .order_by(OrderItem.id.asc())
@@ -62,10 +63,10 @@ async def list_order_items(
 
 
 async def read_order_item(
-    session: AsyncSession, *, order_item_id: int, user: User
+    connection: AsyncConnection, *, order_item_id: int, user: Caller
 ) -> OrderItemRead:
     """The order item with this id as the API shows it; 404 if absent."""
-    result = await session.execute(
+    result = await connection.execute(
         select(OrderItem.__table__).where(OrderItem.id == order_item_id, *_visible_to(user))
     )
     rows = result.mappings().all()

@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from shop.db import SessionDep
+from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.orders import service
 from shop.orders.schemas import OrderCreate, OrderQuery, OrderRead, OrderUpdate
 from shop.pagination import OffsetPage
-from shop.users.dependencies import CurrentUser
+from shop.users.dependencies import CurrentCaller, CurrentUser
 
 router = APIRouter(prefix="/orders", tags=["orders"], responses=ERROR_RESPONSES)
 
@@ -18,10 +18,10 @@ OrderId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_orders(
-    session: SessionDep, query: Annotated[OrderQuery, Query()], user: CurrentUser
+    connection: ConnectionDep, query: Annotated[OrderQuery, Query()], user: CurrentCaller
 ) -> OffsetPage[OrderRead]:
     """List orders: paged, filtered and sorted."""
-    return await service.list_orders(session, query=query, user=user)
+    return await service.list_orders(connection, query=query, user=user)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -32,9 +32,9 @@ async def create_order(data: OrderCreate, session: SessionDep, user: CurrentUser
 
 
 @router.get("/{order_id}")
-async def get_order(order_id: OrderId, session: SessionDep, user: CurrentUser) -> OrderRead:
+async def get_order(order_id: OrderId, connection: ConnectionDep, user: CurrentCaller) -> OrderRead:
     """Get one order."""
-    return await service.read_order(session, order_id=order_id, user=user)
+    return await service.read_order(connection, order_id=order_id, user=user)
 
 
 @router.patch("/{order_id}")

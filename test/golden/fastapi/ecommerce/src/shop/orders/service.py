@@ -1,10 +1,10 @@
-"""Order: business logic, as keyword-only functions over an AsyncSession."""
+"""Order: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from shop.crud import collections_of, commit_or_conflict, require_rows
@@ -21,12 +21,13 @@ from shop.orders.schemas import (
     order_rule_errors,
 )
 from shop.pagination import OffsetPage
+from shop.users.caller import Caller
 from shop.users.models import User
 
 _CONFLICT = "The order conflicts with an existing one."
 
 
-def _conditions(query: OrderQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: OrderQuery, user: Caller) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
     conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
     if query.status is not None:
@@ -42,7 +43,7 @@ def _conditions(query: OrderQuery, user: User) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
+def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
     """Users see their own orders; administrators see all."""
     return [] if user.is_admin else [Order.owner_id == user.id]
 
@@ -62,27 +63,37 @@ def _order_by(sort: OrderSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Order.id.asc()]
 
 
-async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[OrderRead]:
+_ITEMS_OF = (
+    select(
+        OrderItem.order_id,
+        OrderItem.id,
+        OrderItem.quantity,
+        OrderItem.unit_price,
+        OrderItem.product_id,
+        OrderItem.order_id,
+        OrderItem.owner_id,
+    )
+    .where(OrderItem.order_id.in_(bindparam("ids", expanding=True)))
+    .order_by(OrderItem.id)
+)
+
+
+async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[OrderRead]:
     """Read schemas of rows selected as columns; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    items_of = await collections_of(
-        session,
-        select(OrderItem.order_id, OrderItem.__table__)
-        .where(OrderItem.order_id.in_(ids))
-        .order_by(OrderItem.id),
-    )
+    items_of = await collections_of(connection, _ITEMS_OF, ids)
     return [OrderRead.model_validate({**row, "items": items_of[row["id"]]}) for row in rows]
 
 
 async def list_orders(
-    session: AsyncSession, *, query: OrderQuery, user: User
+    connection: AsyncConnection, *, query: OrderQuery, user: Caller
 ) -> OffsetPage[OrderRead]:
     """One page of orders matching the filters, with the total count."""
     conditions = _conditions(query, user)
-    total = await session.scalar(select(func.count()).select_from(Order).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Order).where(*conditions))
+    result = await connection.execute(
         select(Order.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
@@ -91,23 +102,23 @@ async def list_orders(
     )
     rows = result.mappings().all()
     return OffsetPage[OrderRead](
-        items=await _reads(session, rows),
+        items=await _reads(connection, rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
 
 
-async def read_order(session: AsyncSession, *, order_id: int, user: User) -> OrderRead:
+async def read_order(connection: AsyncConnection, *, order_id: int, user: Caller) -> OrderRead:
     """The order with this id as the API shows it; 404 if absent."""
-    result = await session.execute(
+    result = await connection.execute(
         select(Order.__table__).where(Order.id == order_id, *_visible_to(user))
     )
     rows = result.mappings().all()
     if not rows:
         msg = f"Order {order_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(session, rows))[0]
+    return (await _reads(connection, rows))[0]
 
 
 async def get_order(session: AsyncSession, *, order_id: int, user: User) -> Order:

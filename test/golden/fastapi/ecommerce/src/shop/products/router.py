@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from shop.db import SessionDep
+from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import CursorPage
 from shop.products import service
@@ -18,10 +18,10 @@ ProductId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_products(
-    session: SessionDep, query: Annotated[ProductQuery, Query()]
+    connection: ConnectionDep, query: Annotated[ProductQuery, Query()]
 ) -> CursorPage[ProductRead]:
     """List products: paged, filtered."""
-    return await service.list_products(session, query=query)
+    return await service.list_products(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
@@ -32,9 +32,9 @@ async def create_product(data: ProductCreate, session: SessionDep) -> ProductRea
 
 
 @router.get("/{product_id}")
-async def get_product(product_id: ProductId, session: SessionDep) -> ProductRead:
+async def get_product(product_id: ProductId, connection: ConnectionDep) -> ProductRead:
     """Get one product."""
-    return await service.read_product(session, product_id=product_id)
+    return await service.read_product(connection, product_id=product_id)
 
 
 @router.patch("/{product_id}", dependencies=[Depends(require_admin)])

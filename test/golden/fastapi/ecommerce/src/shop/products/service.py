@@ -1,9 +1,9 @@
-"""Product: business logic, as keyword-only functions over an AsyncSession."""
+"""Product: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, RowMapping, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, RowMapping, bindparam, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.categories.models import Category
@@ -33,27 +33,31 @@ def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[ProductRead]:
+_TAGS_OF = (
+    select(product_tags.c.product_id, Tag.id, Tag.label)
+    .join(Tag, Tag.id == product_tags.c.tag_id)
+    .where(product_tags.c.product_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Tag.id)
+)
+
+
+async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[ProductRead]:
     """Read schemas of rows selected as columns; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    tags_of = await collections_of(
-        session,
-        select(product_tags.c.product_id, Tag.__table__)
-        .join(Tag, Tag.id == product_tags.c.tag_id)
-        .where(product_tags.c.product_id.in_(ids))
-        .order_by(Tag.id),
-    )
+    tags_of = await collections_of(connection, _TAGS_OF, ids)
     return [ProductRead.model_validate({**row, "tags": tags_of[row["id"]]}) for row in rows]
 
 
-async def list_products(session: AsyncSession, *, query: ProductQuery) -> CursorPage[ProductRead]:
+async def list_products(
+    connection: AsyncConnection, *, query: ProductQuery
+) -> CursorPage[ProductRead]:
     """One page of products after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Product.id > decode_cursor(query.cursor))
-    result = await session.execute(
+    result = await connection.execute(
         select(Product.__table__)
         .where(*conditions)
         .order_by(Product.id.asc())
@@ -62,17 +66,17 @@ async def list_products(session: AsyncSession, *, query: ProductQuery) -> Cursor
     rows = result.mappings().all()
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
-    return CursorPage[ProductRead](items=await _reads(session, page), next_cursor=next_cursor)
+    return CursorPage[ProductRead](items=await _reads(connection, page), next_cursor=next_cursor)
 
 
-async def read_product(session: AsyncSession, *, product_id: int) -> ProductRead:
+async def read_product(connection: AsyncConnection, *, product_id: int) -> ProductRead:
     """The product with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Product.__table__).where(Product.id == product_id))
+    result = await connection.execute(select(Product.__table__).where(Product.id == product_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Product {product_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(session, rows))[0]
+    return (await _reads(connection, rows))[0]
 
 
 async def get_product(session: AsyncSession, *, product_id: int) -> Product:

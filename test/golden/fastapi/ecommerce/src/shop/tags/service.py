@@ -1,9 +1,9 @@
-"""Tag: business logic, as keyword-only functions over an AsyncSession."""
+"""Tag: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.crud import commit_or_conflict
 from shop.errors import NotFoundError
@@ -26,11 +26,11 @@ def _reads(rows: Sequence[RowMapping]) -> list[TagRead]:
     return [TagRead.model_validate(row) for row in rows]
 
 
-async def list_tags(session: AsyncSession, *, query: TagQuery) -> OffsetPage[TagRead]:
+async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPage[TagRead]:
     """One page of tags matching the filters, with the total count."""
     conditions = _conditions(query)
-    total = await session.scalar(select(func.count()).select_from(Tag).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Tag).where(*conditions))
+    result = await connection.execute(
         select(Tag.__table__)
         .where(*conditions)
         .order_by(Tag.id.asc())
@@ -46,9 +46,9 @@ async def list_tags(session: AsyncSession, *, query: TagQuery) -> OffsetPage[Tag
     )
 
 
-async def read_tag(session: AsyncSession, *, tag_id: int) -> TagRead:
+async def read_tag(connection: AsyncConnection, *, tag_id: int) -> TagRead:
     """The tag with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Tag.__table__).where(Tag.id == tag_id))
+    result = await connection.execute(select(Tag.__table__).where(Tag.id == tag_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Tag {tag_id} not found."

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from inventory.db import SessionDep
+from inventory.db import ConnectionDep, SessionDep
 from inventory.errors import ERROR_RESPONSES
 from inventory.items import service
 from inventory.items.schemas import ItemCreate, ItemQuery, ItemRead, ItemUpdate
@@ -17,10 +17,10 @@ ItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_items(
-    session: SessionDep, query: Annotated[ItemQuery, Query()]
+    connection: ConnectionDep, query: Annotated[ItemQuery, Query()]
 ) -> OffsetPage[ItemRead]:
     """List items: paged, filtered and sorted."""
-    return await service.list_items(session, query=query)
+    return await service.list_items(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -31,9 +31,9 @@ async def create_item(data: ItemCreate, session: SessionDep) -> ItemRead:
 
 
 @router.get("/{item_id}")
-async def get_item(item_id: ItemId, session: SessionDep) -> ItemRead:
+async def get_item(item_id: ItemId, connection: ConnectionDep) -> ItemRead:
     """Get one item."""
-    return await service.read_item(session, item_id=item_id)
+    return await service.read_item(connection, item_id=item_id)
 
 
 @router.patch("/{item_id}")

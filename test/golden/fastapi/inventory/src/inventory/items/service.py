@@ -1,10 +1,10 @@
-"""Item: business logic, as keyword-only functions over an AsyncSession."""
+"""Item: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from inventory.crud import commit_or_conflict, require_rows
@@ -52,11 +52,11 @@ def _reads(rows: Sequence[RowMapping]) -> list[ItemRead]:
     return [ItemRead.model_validate(row) for row in rows]
 
 
-async def list_items(session: AsyncSession, *, query: ItemQuery) -> OffsetPage[ItemRead]:
+async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> OffsetPage[ItemRead]:
     """One page of items matching the filters, with the total count."""
     conditions = _conditions(query)
-    total = await session.scalar(select(func.count()).select_from(Item).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Item).where(*conditions))
+    result = await connection.execute(
         select(Item.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
@@ -72,9 +72,9 @@ async def list_items(session: AsyncSession, *, query: ItemQuery) -> OffsetPage[I
     )
 
 
-async def read_item(session: AsyncSession, *, item_id: int) -> ItemRead:
+async def read_item(connection: AsyncConnection, *, item_id: int) -> ItemRead:
     """The item with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Item.__table__).where(Item.id == item_id))
+    result = await connection.execute(select(Item.__table__).where(Item.id == item_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Item {item_id} not found."

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from inventory.db import SessionDep
+from inventory.db import ConnectionDep, SessionDep
 from inventory.errors import ERROR_RESPONSES
 from inventory.pagination import CursorPage
 from inventory.shipments import service
@@ -17,10 +17,10 @@ ShipmentId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_shipments(
-    session: SessionDep, query: Annotated[ShipmentQuery, Query()]
+    connection: ConnectionDep, query: Annotated[ShipmentQuery, Query()]
 ) -> CursorPage[ShipmentRead]:
     """List shipments: paged, filtered."""
-    return await service.list_shipments(session, query=query)
+    return await service.list_shipments(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -31,9 +31,9 @@ async def create_shipment(data: ShipmentCreate, session: SessionDep) -> Shipment
 
 
 @router.get("/{shipment_id}")
-async def get_shipment(shipment_id: ShipmentId, session: SessionDep) -> ShipmentRead:
+async def get_shipment(shipment_id: ShipmentId, connection: ConnectionDep) -> ShipmentRead:
     """Get one shipment."""
-    return await service.read_shipment(session, shipment_id=shipment_id)
+    return await service.read_shipment(connection, shipment_id=shipment_id)
 
 
 @router.patch("/{shipment_id}")

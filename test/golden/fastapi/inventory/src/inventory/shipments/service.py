@@ -1,9 +1,9 @@
-"""Shipment: business logic, as keyword-only functions over an AsyncSession."""
+"""Shipment: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from inventory.crud import commit_or_conflict, require_rows
 from inventory.errors import NotFoundError, ValidationFailedError
@@ -35,13 +35,13 @@ def _reads(rows: Sequence[RowMapping]) -> list[ShipmentRead]:
 
 
 async def list_shipments(
-    session: AsyncSession, *, query: ShipmentQuery
+    connection: AsyncConnection, *, query: ShipmentQuery
 ) -> CursorPage[ShipmentRead]:
     """One page of shipments after the cursor, in id order (keyset: no OFFSET scan)."""
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Shipment.id > decode_cursor(query.cursor))
-    result = await session.execute(
+    result = await connection.execute(
         select(Shipment.__table__)
         .where(*conditions)
         .order_by(Shipment.id.asc())
@@ -53,9 +53,9 @@ async def list_shipments(
     return CursorPage[ShipmentRead](items=_reads(page), next_cursor=next_cursor)
 
 
-async def read_shipment(session: AsyncSession, *, shipment_id: int) -> ShipmentRead:
+async def read_shipment(connection: AsyncConnection, *, shipment_id: int) -> ShipmentRead:
     """The shipment with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Shipment.__table__).where(Shipment.id == shipment_id))
+    result = await connection.execute(select(Shipment.__table__).where(Shipment.id == shipment_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Shipment {shipment_id} not found."

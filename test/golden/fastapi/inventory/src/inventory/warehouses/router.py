@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from inventory.db import SessionDep
+from inventory.db import ConnectionDep, SessionDep
 from inventory.errors import ERROR_RESPONSES
 from inventory.pagination import OffsetPage
 from inventory.warehouses import service
@@ -22,10 +22,10 @@ WarehouseId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_warehouses(
-    session: SessionDep, query: Annotated[WarehouseQuery, Query()]
+    connection: ConnectionDep, query: Annotated[WarehouseQuery, Query()]
 ) -> OffsetPage[WarehouseRead]:
     """List warehouses: paged, filtered and sorted."""
-    return await service.list_warehouses(session, query=query)
+    return await service.list_warehouses(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -36,9 +36,9 @@ async def create_warehouse(data: WarehouseCreate, session: SessionDep) -> Wareho
 
 
 @router.get("/{warehouse_id}")
-async def get_warehouse(warehouse_id: WarehouseId, session: SessionDep) -> WarehouseRead:
+async def get_warehouse(warehouse_id: WarehouseId, connection: ConnectionDep) -> WarehouseRead:
     """Get one warehouse."""
-    return await service.read_warehouse(session, warehouse_id=warehouse_id)
+    return await service.read_warehouse(connection, warehouse_id=warehouse_id)
 
 
 @router.patch("/{warehouse_id}")

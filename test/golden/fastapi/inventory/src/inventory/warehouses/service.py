@@ -1,10 +1,10 @@
-"""Warehouse: business logic, as keyword-only functions over an AsyncSession."""
+"""Warehouse: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from inventory.crud import commit_or_conflict
@@ -52,12 +52,12 @@ def _reads(rows: Sequence[RowMapping]) -> list[WarehouseRead]:
 
 
 async def list_warehouses(
-    session: AsyncSession, *, query: WarehouseQuery
+    connection: AsyncConnection, *, query: WarehouseQuery
 ) -> OffsetPage[WarehouseRead]:
     """One page of warehouses matching the filters, with the total count."""
     conditions = _conditions(query)
-    total = await session.scalar(select(func.count()).select_from(Warehouse).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Warehouse).where(*conditions))
+    result = await connection.execute(
         select(Warehouse.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
@@ -73,9 +73,11 @@ async def list_warehouses(
     )
 
 
-async def read_warehouse(session: AsyncSession, *, warehouse_id: int) -> WarehouseRead:
+async def read_warehouse(connection: AsyncConnection, *, warehouse_id: int) -> WarehouseRead:
     """The warehouse with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Warehouse.__table__).where(Warehouse.id == warehouse_id))
+    result = await connection.execute(
+        select(Warehouse.__table__).where(Warehouse.id == warehouse_id)
+    )
     rows = result.mappings().all()
     if not rows:
         msg = f"Warehouse {warehouse_id} not found."

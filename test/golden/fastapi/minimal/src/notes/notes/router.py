@@ -4,24 +4,24 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from notes.db import SessionDep
+from notes.db import ConnectionDep, SessionDep
 from notes.errors import ERROR_RESPONSES
 from notes.notes import service
 from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
 from notes.pagination import OffsetPage
-from notes.users.dependencies import get_current_user, require_admin
+from notes.users.dependencies import get_caller, require_admin
 
 router = APIRouter(prefix="/notes", tags=["notes"], responses=ERROR_RESPONSES)
 
 NoteId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 
-@router.get("", dependencies=[Depends(get_current_user)])
+@router.get("", dependencies=[Depends(get_caller)])
 async def list_notes(
-    session: SessionDep, query: Annotated[NoteQuery, Query()]
+    connection: ConnectionDep, query: Annotated[NoteQuery, Query()]
 ) -> OffsetPage[NoteRead]:
     """List notes: paged."""
-    return await service.list_notes(session, query=query)
+    return await service.list_notes(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
@@ -31,10 +31,10 @@ async def create_note(data: NoteCreate, session: SessionDep) -> NoteRead:
     return NoteRead.model_validate(note)
 
 
-@router.get("/{note_id}", dependencies=[Depends(get_current_user)])
-async def get_note(note_id: NoteId, session: SessionDep) -> NoteRead:
+@router.get("/{note_id}", dependencies=[Depends(get_caller)])
+async def get_note(note_id: NoteId, connection: ConnectionDep) -> NoteRead:
     """Get one note."""
-    return await service.read_note(session, note_id=note_id)
+    return await service.read_note(connection, note_id=note_id)
 
 
 @router.patch("/{note_id}", dependencies=[Depends(require_admin)])

@@ -1,9 +1,9 @@
-"""Note: business logic, as keyword-only functions over an AsyncSession."""
+"""Note: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from notes.crud import commit_or_conflict
 from notes.errors import NotFoundError
@@ -26,11 +26,11 @@ def _reads(rows: Sequence[RowMapping]) -> list[NoteRead]:
     return [NoteRead.model_validate(row) for row in rows]
 
 
-async def list_notes(session: AsyncSession, *, query: NoteQuery) -> OffsetPage[NoteRead]:
+async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> OffsetPage[NoteRead]:
     """One page of notes matching the filters, with the total count."""
     conditions = _conditions(query)
-    total = await session.scalar(select(func.count()).select_from(Note).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Note).where(*conditions))
+    result = await connection.execute(
         select(Note.__table__)
         .where(*conditions)
         .order_by(Note.id.asc())
@@ -46,9 +46,9 @@ async def list_notes(session: AsyncSession, *, query: NoteQuery) -> OffsetPage[N
     )
 
 
-async def read_note(session: AsyncSession, *, note_id: int) -> NoteRead:
+async def read_note(connection: AsyncConnection, *, note_id: int) -> NoteRead:
     """The note with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Note.__table__).where(Note.id == note_id))
+    result = await connection.execute(select(Note.__table__).where(Note.id == note_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Note {note_id} not found."

@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from tracker.db import SessionDep
+from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES
 from tracker.labels import service
 from tracker.labels.schemas import LabelCreate, LabelQuery, LabelRead, LabelUpdate
 from tracker.pagination import OffsetPage
-from tracker.users.dependencies import CurrentUser
+from tracker.users.dependencies import CurrentCaller, CurrentUser
 
 router = APIRouter(prefix="/labels", tags=["labels"], responses=ERROR_RESPONSES)
 
@@ -18,10 +18,10 @@ LabelId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_labels(
-    session: SessionDep, query: Annotated[LabelQuery, Query()], user: CurrentUser
+    connection: ConnectionDep, query: Annotated[LabelQuery, Query()], user: CurrentCaller
 ) -> OffsetPage[LabelRead]:
     """List labels: paged, filtered."""
-    return await service.list_labels(session, query=query, user=user)
+    return await service.list_labels(connection, query=query, user=user)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -32,9 +32,9 @@ async def create_label(data: LabelCreate, session: SessionDep, user: CurrentUser
 
 
 @router.get("/{label_id}")
-async def get_label(label_id: LabelId, session: SessionDep, user: CurrentUser) -> LabelRead:
+async def get_label(label_id: LabelId, connection: ConnectionDep, user: CurrentCaller) -> LabelRead:
     """Get one label."""
-    return await service.read_label(session, label_id=label_id, user=user)
+    return await service.read_label(connection, label_id=label_id, user=user)
 
 
 @router.patch("/{label_id}")

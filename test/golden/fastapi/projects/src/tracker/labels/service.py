@@ -1,21 +1,22 @@
-"""Label: business logic, as keyword-only functions over an AsyncSession."""
+"""Label: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from tracker.crud import commit_or_conflict
 from tracker.errors import NotFoundError
 from tracker.labels.models import Label
 from tracker.labels.schemas import LabelCreate, LabelQuery, LabelRead, LabelUpdate
 from tracker.pagination import OffsetPage
+from tracker.users.caller import Caller
 from tracker.users.models import User
 
 _CONFLICT = "The label conflicts with an existing one."
 
 
-def _conditions(query: LabelQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: LabelQuery, user: Caller) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
     conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
     if query.owner_id is not None:
@@ -23,7 +24,7 @@ def _conditions(query: LabelQuery, user: User) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
+def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
     """Users see their own labels; administrators see all."""
     return [] if user.is_admin else [Label.owner_id == user.id]
 
@@ -34,12 +35,12 @@ def _reads(rows: Sequence[RowMapping]) -> list[LabelRead]:
 
 
 async def list_labels(
-    session: AsyncSession, *, query: LabelQuery, user: User
+    connection: AsyncConnection, *, query: LabelQuery, user: Caller
 ) -> OffsetPage[LabelRead]:
     """One page of labels matching the filters, with the total count."""
     conditions = _conditions(query, user)
-    total = await session.scalar(select(func.count()).select_from(Label).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Label).where(*conditions))
+    result = await connection.execute(
         select(Label.__table__)
         .where(*conditions)
         .order_by(Label.id.asc())
@@ -55,9 +56,9 @@ async def list_labels(
     )
 
 
-async def read_label(session: AsyncSession, *, label_id: int, user: User) -> LabelRead:
+async def read_label(connection: AsyncConnection, *, label_id: int, user: Caller) -> LabelRead:
     """The label with this id as the API shows it; 404 if absent."""
-    result = await session.execute(
+    result = await connection.execute(
         select(Label.__table__).where(Label.id == label_id, *_visible_to(user))
     )
     rows = result.mappings().all()

@@ -4,24 +4,24 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from tracker.db import SessionDep
+from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES
 from tracker.pagination import OffsetPage
 from tracker.projects import service
 from tracker.projects.schemas import ProjectCreate, ProjectQuery, ProjectRead, ProjectUpdate
-from tracker.users.dependencies import CurrentUser, get_current_user
+from tracker.users.dependencies import CurrentUser, get_caller
 
 router = APIRouter(prefix="/projects", tags=["projects"], responses=ERROR_RESPONSES)
 
 ProjectId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 
-@router.get("", dependencies=[Depends(get_current_user)])
+@router.get("", dependencies=[Depends(get_caller)])
 async def list_projects(
-    session: SessionDep, query: Annotated[ProjectQuery, Query()]
+    connection: ConnectionDep, query: Annotated[ProjectQuery, Query()]
 ) -> OffsetPage[ProjectRead]:
     """List projects: paged, filtered and sorted."""
-    return await service.list_projects(session, query=query)
+    return await service.list_projects(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -33,10 +33,10 @@ async def create_project(
     return ProjectRead.model_validate(project)
 
 
-@router.get("/{project_id}", dependencies=[Depends(get_current_user)])
-async def get_project(project_id: ProjectId, session: SessionDep) -> ProjectRead:
+@router.get("/{project_id}", dependencies=[Depends(get_caller)])
+async def get_project(project_id: ProjectId, connection: ConnectionDep) -> ProjectRead:
     """Get one project."""
-    return await service.read_project(session, project_id=project_id)
+    return await service.read_project(connection, project_id=project_id)
 
 
 @router.patch("/{project_id}")

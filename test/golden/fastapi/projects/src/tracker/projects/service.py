@@ -1,10 +1,10 @@
-"""Project: business logic, as keyword-only functions over an AsyncSession."""
+"""Project: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from tracker.crud import commit_or_conflict
@@ -49,11 +49,13 @@ def _reads(rows: Sequence[RowMapping]) -> list[ProjectRead]:
     return [ProjectRead.model_validate(row) for row in rows]
 
 
-async def list_projects(session: AsyncSession, *, query: ProjectQuery) -> OffsetPage[ProjectRead]:
+async def list_projects(
+    connection: AsyncConnection, *, query: ProjectQuery
+) -> OffsetPage[ProjectRead]:
     """One page of projects matching the filters, with the total count."""
     conditions = _conditions(query)
-    total = await session.scalar(select(func.count()).select_from(Project).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Project).where(*conditions))
+    result = await connection.execute(
         select(Project.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
@@ -69,9 +71,9 @@ async def list_projects(session: AsyncSession, *, query: ProjectQuery) -> Offset
     )
 
 
-async def read_project(session: AsyncSession, *, project_id: int) -> ProjectRead:
+async def read_project(connection: AsyncConnection, *, project_id: int) -> ProjectRead:
     """The project with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Project.__table__).where(Project.id == project_id))
+    result = await connection.execute(select(Project.__table__).where(Project.id == project_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Project {project_id} not found."

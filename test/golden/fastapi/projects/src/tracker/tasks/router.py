@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from tracker.db import SessionDep
+from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES
 from tracker.pagination import OffsetPage
 from tracker.tasks import service
 from tracker.tasks.schemas import TaskCreate, TaskQuery, TaskRead, TaskUpdate
-from tracker.users.dependencies import CurrentUser
+from tracker.users.dependencies import CurrentCaller, CurrentUser
 
 router = APIRouter(prefix="/tasks", tags=["tasks"], responses=ERROR_RESPONSES)
 
@@ -18,10 +18,10 @@ TaskId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 @router.get("")
 async def list_tasks(
-    session: SessionDep, query: Annotated[TaskQuery, Query()], user: CurrentUser
+    connection: ConnectionDep, query: Annotated[TaskQuery, Query()], user: CurrentCaller
 ) -> OffsetPage[TaskRead]:
     """List tasks: paged, filtered and sorted."""
-    return await service.list_tasks(session, query=query, user=user)
+    return await service.list_tasks(connection, query=query, user=user)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -32,9 +32,9 @@ async def create_task(data: TaskCreate, session: SessionDep, user: CurrentUser) 
 
 
 @router.get("/{task_id}")
-async def get_task(task_id: TaskId, session: SessionDep, user: CurrentUser) -> TaskRead:
+async def get_task(task_id: TaskId, connection: ConnectionDep, user: CurrentCaller) -> TaskRead:
     """Get one task."""
-    return await service.read_task(session, task_id=task_id, user=user)
+    return await service.read_task(connection, task_id=task_id, user=user)
 
 
 @router.patch("/{task_id}")

@@ -1,10 +1,10 @@
-"""Task: business logic, as keyword-only functions over an AsyncSession."""
+"""Task: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from tracker.crud import collections_of, commit_or_conflict, require_rows
@@ -14,12 +14,13 @@ from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
 from tracker.tasks.models import Task, task_labels
 from tracker.tasks.schemas import TaskCreate, TaskQuery, TaskRead, TaskSort, TaskUpdate
+from tracker.users.caller import Caller
 from tracker.users.models import User
 
 _CONFLICT = "The task conflicts with an existing one."
 
 
-def _conditions(query: TaskQuery, user: User) -> list[ColumnElement[bool]]:
+def _conditions(query: TaskQuery, user: Caller) -> list[ColumnElement[bool]]:
     """SQL conditions of the list filters."""
     conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
     if query.title is not None:
@@ -35,7 +36,7 @@ def _conditions(query: TaskQuery, user: User) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User) -> list[ColumnElement[bool]]:
+def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
     """Users see their own tasks; administrators see all."""
     return [] if user.is_admin else [Task.owner_id == user.id]
 
@@ -51,22 +52,38 @@ def _order_by(sort: TaskSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Task.id.asc()]
 
 
-async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[TaskRead]:
+_SUBTASKS_OF = (
+    select(
+        Task.parent_id,
+        Task.id,
+        Task.title,
+        Task.done,
+        Task.priority,
+        Task.due,
+        Task.project_id,
+        Task.parent_id,
+        Task.owner_id,
+    )
+    .where(Task.parent_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Task.id)
+)
+
+
+_LABELS_OF = (
+    select(task_labels.c.task_id, Label.id, Label.owner_name_key, Label.color, Label.owner_id)
+    .join(Label, Label.id == task_labels.c.label_id)
+    .where(task_labels.c.task_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Label.id)
+)
+
+
+async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[TaskRead]:
     """Read schemas of rows selected as columns; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    subtasks_of = await collections_of(
-        session,
-        select(Task.parent_id, Task.__table__).where(Task.parent_id.in_(ids)).order_by(Task.id),
-    )
-    labels_of = await collections_of(
-        session,
-        select(task_labels.c.task_id, Label.__table__)
-        .join(Label, Label.id == task_labels.c.label_id)
-        .where(task_labels.c.task_id.in_(ids))
-        .order_by(Label.id),
-    )
+    subtasks_of = await collections_of(connection, _SUBTASKS_OF, ids)
+    labels_of = await collections_of(connection, _LABELS_OF, ids)
     return [
         TaskRead.model_validate(
             {**row, "subtasks": subtasks_of[row["id"]], "labels": labels_of[row["id"]]}
@@ -76,12 +93,12 @@ async def _reads(session: AsyncSession, rows: Sequence[RowMapping]) -> list[Task
 
 
 async def list_tasks(
-    session: AsyncSession, *, query: TaskQuery, user: User
+    connection: AsyncConnection, *, query: TaskQuery, user: Caller
 ) -> OffsetPage[TaskRead]:
     """One page of tasks matching the filters, with the total count."""
     conditions = _conditions(query, user)
-    total = await session.scalar(select(func.count()).select_from(Task).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Task).where(*conditions))
+    result = await connection.execute(
         select(Task.__table__)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
@@ -90,23 +107,23 @@ async def list_tasks(
     )
     rows = result.mappings().all()
     return OffsetPage[TaskRead](
-        items=await _reads(session, rows),
+        items=await _reads(connection, rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
     )
 
 
-async def read_task(session: AsyncSession, *, task_id: int, user: User) -> TaskRead:
+async def read_task(connection: AsyncConnection, *, task_id: int, user: Caller) -> TaskRead:
     """The task with this id as the API shows it; 404 if absent."""
-    result = await session.execute(
+    result = await connection.execute(
         select(Task.__table__).where(Task.id == task_id, *_visible_to(user))
     )
     rows = result.mappings().all()
     if not rows:
         msg = f"Task {task_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(session, rows))[0]
+    return (await _reads(connection, rows))[0]
 
 
 async def get_task(session: AsyncSession, *, task_id: int, user: User) -> Task:

@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from tracker.db import SessionDep
+from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES
 from tracker.pagination import OffsetPage
-from tracker.users.dependencies import get_current_user
+from tracker.users.dependencies import get_caller, get_current_user
 from tracker.watchers import service
 from tracker.watchers.schemas import WatcherCreate, WatcherQuery, WatcherRead, WatcherUpdate
 
@@ -16,12 +16,12 @@ router = APIRouter(prefix="/watchers", tags=["watchers"], responses=ERROR_RESPON
 WatcherId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 
-@router.get("", dependencies=[Depends(get_current_user)])
+@router.get("", dependencies=[Depends(get_caller)])
 async def list_watchers(
-    session: SessionDep, query: Annotated[WatcherQuery, Query()]
+    connection: ConnectionDep, query: Annotated[WatcherQuery, Query()]
 ) -> OffsetPage[WatcherRead]:
     """List watchers: paged, filtered."""
-    return await service.list_watchers(session, query=query)
+    return await service.list_watchers(connection, query=query)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(get_current_user)])
@@ -31,10 +31,10 @@ async def create_watcher(data: WatcherCreate, session: SessionDep) -> WatcherRea
     return WatcherRead.model_validate(watcher)
 
 
-@router.get("/{watcher_id}", dependencies=[Depends(get_current_user)])
-async def get_watcher(watcher_id: WatcherId, session: SessionDep) -> WatcherRead:
+@router.get("/{watcher_id}", dependencies=[Depends(get_caller)])
+async def get_watcher(watcher_id: WatcherId, connection: ConnectionDep) -> WatcherRead:
     """Get one watcher."""
-    return await service.read_watcher(session, watcher_id=watcher_id)
+    return await service.read_watcher(connection, watcher_id=watcher_id)
 
 
 @router.patch("/{watcher_id}", dependencies=[Depends(get_current_user)])

@@ -1,9 +1,9 @@
-"""Watcher: business logic, as keyword-only functions over an AsyncSession."""
+"""Watcher: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, RowMapping, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from tracker.crud import commit_or_conflict, require_rows
 from tracker.errors import NotFoundError
@@ -28,11 +28,13 @@ def _reads(rows: Sequence[RowMapping]) -> list[WatcherRead]:
     return [WatcherRead.model_validate(row) for row in rows]
 
 
-async def list_watchers(session: AsyncSession, *, query: WatcherQuery) -> OffsetPage[WatcherRead]:
+async def list_watchers(
+    connection: AsyncConnection, *, query: WatcherQuery
+) -> OffsetPage[WatcherRead]:
     """One page of watchers matching the filters, with the total count."""
     conditions = _conditions(query)
-    total = await session.scalar(select(func.count()).select_from(Watcher).where(*conditions))
-    result = await session.execute(
+    total = await connection.scalar(select(func.count()).select_from(Watcher).where(*conditions))
+    result = await connection.execute(
         select(Watcher.__table__)
         .where(*conditions)
         .order_by(Watcher.id.asc())
@@ -48,9 +50,9 @@ async def list_watchers(session: AsyncSession, *, query: WatcherQuery) -> Offset
     )
 
 
-async def read_watcher(session: AsyncSession, *, watcher_id: int) -> WatcherRead:
+async def read_watcher(connection: AsyncConnection, *, watcher_id: int) -> WatcherRead:
     """The watcher with this id as the API shows it; 404 if absent."""
-    result = await session.execute(select(Watcher.__table__).where(Watcher.id == watcher_id))
+    result = await connection.execute(select(Watcher.__table__).where(Watcher.id == watcher_id))
     rows = result.mappings().all()
     if not rows:
         msg = f"Watcher {watcher_id} not found."

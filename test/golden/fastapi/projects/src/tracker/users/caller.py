@@ -1,0 +1,18 @@
+"""The caller of a read route: what access rules need of a user, without an ORM object."""
+
+from dataclasses import dataclass
+
+from tracker.users.models import ADMIN_ROLE, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The active user behind a read request."""
+
+    id: int
+    role: Role
+
+    @property
+    def is_admin(self) -> bool:
+        """Administrators see every row."""
+        return self.role == ADMIN_ROLE
