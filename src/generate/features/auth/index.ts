@@ -309,7 +309,7 @@ from ${pkg}.errors import AuthenticationError
 from ${pkg}.security import create_token, decode_token, hash_password, verify_password
 from ${pkg}.users.caller import Caller
 from ${pkg}.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
-from ${pkg}.users.schemas import TokenPair, UserCreate
+from ${pkg}.users.schemas import TokenPair, UserCreate, UserRead
 
 # Checked when the email is unknown, so both failures take the same time.
 _DUMMY_HASH = hash_password("timing-equaliser")
@@ -366,6 +366,21 @@ async def get_active_user(session: AsyncSession, *, user_id: int) -> User:
     return user
 
 
+# The columns UserRead shows: never the password hash.
+_READ_COLUMNS = [User.__table__.c[name] for name in UserRead.model_fields]
+
+
+async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
+    """The active user with this id as the API shows it; 401 if absent or deactivated."""
+    result = await connection.execute(
+        select(*_READ_COLUMNS).where(User.id == user_id, User.is_active.is_(True))
+    )
+    row = result.mappings().first()
+    if row is None:
+        raise AuthenticationError(_INACTIVE)
+    return UserRead.model_validate(row)
+
+
 async def get_active_caller(connection: AsyncConnection, *, user_id: int) -> Caller:
     """The active user with this id as a read route's caller: one column select; 401 as above."""
     result = await connection.execute(
@@ -405,7 +420,6 @@ from ${pkg}.errors import AuthenticationError, PermissionDeniedError
 from ${pkg}.security import decode_token
 from ${pkg}.users import service
 from ${pkg}.users.caller import Caller
-from ${pkg}.users.models import User
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/login", auto_error=False)
 BearerToken = Annotated[str | None, Depends(oauth2_scheme)]
@@ -419,40 +433,36 @@ def _user_id(token: str | None) -> int:
     return decode_token(token, "access")
 
 
-def _check_admin(user: User | Caller) -> None:
-    """403 unless an administrator."""
-    if not user.is_admin:
+def _check_admin(caller: Caller) -> Caller:
+    """The caller if an administrator; 403 otherwise."""
+    if not caller.is_admin:
         msg = "Administrator role required."
         raise PermissionDeniedError(msg)
+    return caller
 
 
-async def get_current_user(session: SessionDep, token: BearerToken) -> User:
-    """The user of the bearer access token, in the session of a request that changes data."""
-    return await service.get_active_user(session, user_id=_user_id(token))
+async def get_current_user(session: SessionDep, token: BearerToken) -> Caller:
+    """The caller of a request that changes data, read in its session's transaction."""
+    return await service.get_active_caller(await session.connection(), user_id=_user_id(token))
 
 
 async def get_caller(connection: ConnectionDep, token: BearerToken) -> Caller:
-    """The user of the bearer access token, on the connection of a read request."""
+    """The caller of a read request, on its connection."""
     return await service.get_active_caller(connection, user_id=_user_id(token))
 
 
-CurrentUser = Annotated[User, Depends(get_current_user)]
+CurrentUser = Annotated[Caller, Depends(get_current_user)]
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
 
 
-async def require_admin(user: CurrentUser) -> User:
-    """The current user if an administrator; 403 otherwise."""
-    _check_admin(user)
-    return user
+async def require_admin(user: CurrentUser) -> Caller:
+    """The caller of a write route if an administrator; 403 otherwise."""
+    return _check_admin(user)
 
 
 async def require_admin_caller(caller: CurrentCaller) -> Caller:
     """The caller of a read route if an administrator; 403 otherwise."""
-    _check_admin(caller)
-    return caller
-
-
-AdminUser = Annotated[User, Depends(require_admin)]
+    return _check_admin(caller)
 `;
 }
 
@@ -464,10 +474,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from ${pkg}.db import SessionDep
+from ${pkg}.db import ConnectionDep, SessionDep
 from ${pkg}.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
 from ${pkg}.users import service
-from ${pkg}.users.dependencies import CurrentUser
+from ${pkg}.users.dependencies import CurrentCaller
 from ${pkg}.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
 from ${pkg}.users.throttle import LoginThrottle, get_login_throttle
 
@@ -507,9 +517,9 @@ async def refresh(data: RefreshRequest, session: SessionDep) -> TokenPair:
 
 
 @router.get("/me")
-async def me(user: CurrentUser) -> UserRead:
+async def me(caller: CurrentCaller, connection: ConnectionDep) -> UserRead:
     """The authenticated user."""
-    return UserRead.model_validate(user)
+    return await service.read_user(connection, user_id=caller.id)
 `;
 }
 

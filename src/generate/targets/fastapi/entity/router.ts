@@ -49,8 +49,7 @@ async def list_${ctx.plural}(
 @router.post("", status_code=status.HTTP_201_CREATED${writeGuard})
 async def create_${ctx.var}(data: ${names.create}, session: SessionDep${write.param}) -> ${names.read}:
     """Create ${ctx.aHuman}."""
-    ${ctx.var} = await service.create_${ctx.var}(session, data=data${write.arg})
-    return ${names.read}.model_validate(${ctx.var})
+    return await service.create_${ctx.var}(session, data=data${write.arg})
 
 
 @router.get("/{${p}}"${readGuard})
@@ -64,8 +63,7 @@ async def update_${ctx.var}(
     ${p}: ${Id}, data: ${names.update}, session: SessionDep${write.param}
 ) -> ${names.read}:
     """Change some fields of ${ctx.aHuman}."""
-    ${ctx.var} = await service.update_${ctx.var}(session, ${p}=${p}, data=data${write.arg})
-    return ${names.read}.model_validate(${ctx.var})
+    return await service.update_${ctx.var}(session, ${p}=${p}, data=data${write.arg})
 
 
 @router.delete("/{${p}}", status_code=status.HTTP_204_NO_CONTENT${writeGuard})

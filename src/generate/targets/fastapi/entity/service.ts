@@ -23,9 +23,8 @@ export function serviceModule(ctx: EntityContext): string {
     `${ctx.module}.schemas:${names.read}`,
     `${ctx.module}.schemas:${names.update}`,
   );
-  if (ctx.writeUser) imports.add(`${pkg}.users.models:User`);
-  if (ctx.readUser) imports.add(`${pkg}.users.caller:Caller`);
-  const read = userArgs(ctx.readUser, "Caller");
+  if (ctx.readUser || ctx.writeUser) imports.add(`${pkg}.users.caller:Caller`);
+  const read = userArgs(ctx.readUser);
   const write = userArgs(ctx.writeUser);
 
   const blocks = [
@@ -43,7 +42,7 @@ export function serviceModule(ctx: EntityContext): string {
       : offsetListBlock(ctx, read.param, sorted, imports),
   );
   blocks.push(readBlock(ctx, read.param));
-  blocks.push(getBlock(ctx, userArgs(ctx.readUser).param, imports));
+  blocks.push(getBlock(ctx, read.param, imports));
   blocks.push(createBlock(ctx, write.param, imports));
   blocks.push(updateBlock(ctx, write.param, imports));
   blocks.push(deleteBlock(ctx, write.param));
@@ -59,9 +58,8 @@ export function serviceModule(ctx: EntityContext): string {
   );
 }
 
-/** Reads take the caller of a read route; writes the ORM user of the session. */
-function userArgs(needed: boolean, type = "User"): { param: string; arg: string } {
-  return needed ? { param: `, user: ${type}`, arg: ", user=user" } : { param: "", arg: "" };
+function userArgs(needed: boolean): { param: string; arg: string } {
+  return needed ? { param: ", user: Caller", arg: ", user=user" } : { param: "", arg: "" };
 }
 
 /** Whether `_check_references` needs the user: some referenced entity is private to its owner. */
@@ -71,7 +69,7 @@ function referencesNeedUser(ctx: EntityContext): boolean {
 
 function requireOwnerBlock(ctx: EntityContext, imports: Imports): string {
   imports.add(`${ctx.pkg}.errors:PermissionDeniedError`);
-  return `def _require_owner(${ctx.var}: ${ctx.entity.name}, user: User) -> None:
+  return `def _require_owner(${ctx.var}: ${ctx.entity.name}, user: Caller) -> None:
     """Everyone may read ${ctx.plural}; only the owner or an administrator may change them."""
     if not user.is_admin and ${ctx.var}.owner_id != user.id:
         msg = f"Only the owner may change ${ctx.entity.name} {${ctx.var}.id}."
@@ -79,9 +77,9 @@ function requireOwnerBlock(ctx: EntityContext, imports: Imports): string {
 }
 
 /**
- * The select of rows with everything the read schema shows eager-loaded, so a page costs the same number of
- * queries at any size. Built inside functions: touching relationships at import time would configure the
- * mappers before every model is imported.
+ * The select of a row to change, its collections eager-loaded (they are \`lazy="raise"\`, and replacing a
+ * many-to-many collection needs the old one). Built inside functions: touching relationships at import
+ * time would configure the mappers before every model is imported.
  */
 function selectRows(ctx: EntityContext, imports: Imports): string {
   if (ctx.collections.length === 0) return `select(${ctx.entity.name})`;
@@ -109,19 +107,23 @@ function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
   return ctx.collections.map((collection) => {
     const T = collection.target.name;
     if (T !== ctx.entity.name) imports.add(`${ctx.pkg}.${collection.target.plural}.models:${T}`);
-    const columns = briefColumns(collection.target).map((c) => `${T}.${c.name}`);
+    const columns = briefColumns(collection.target).map((c) => c.name);
     const ids = 'bindparam("ids", expanding=True)';
     let statement: string;
     if (collection.kind === "one-to-many") {
+      // The foreign key is one of the Brief columns: selected first, it is also the group key.
       const link = ctx.entity.oneToMany.find((l) => l.name === collection.name);
-      const fk = `${T}.${link?.back ?? ctx.var}_id`;
-      statement = `select(${fk}, ${columns.join(", ")}).where(${fk}.in_(${ids})).order_by(${T}.id)`;
+      const fk = `${link?.back ?? ctx.var}_id`;
+      const selected = [fk, ...columns.filter((c) => c !== fk)].map((c) => `${T}.${c}`);
+      statement = `select(${selected.join(", ")}).where(${T}.${fk}.in_(${ids})).order_by(${T}.id)`;
     } else {
+      // The association's column is labelled with a name no schema field can have (Pydantic ignores it).
       const link = ctx.entity.manyToMany.find((l) => l.name === collection.name);
       const table = link?.table ?? "";
       imports.add(`${ctx.module}.models:${table}`);
       const local = `${table}.c.${link?.localColumn}`;
-      statement = `select(${local}, ${columns.join(", ")}).join(${T}, ${T}.id == ${table}.c.${link?.remoteColumn}).where(${local}.in_(${ids})).order_by(${T}.id)`;
+      const selected = [`${local}.label("_parent_id")`, ...columns.map((c) => `${T}.${c}`)];
+      statement = `select(${selected.join(", ")}).join(${T}, ${T}.id == ${table}.c.${link?.remoteColumn}).where(${local}.in_(${ids})).order_by(${T}.id)`;
     }
     return `${collectionConstant(collection.name)} = ${statement}`;
   });
@@ -129,15 +131,16 @@ function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
 
 /**
  * `_reads`: read schemas built straight from selected columns, without ORM objects (no identity map, no
- * instrumented attributes: the read paths' main cost). Each collection is one more query for all the rows
- * together, so a page costs the same number of queries at any size.
+ * instrumented attributes: the read paths' main cost). Rows arrive as plain dicts (\`Row._asdict()\`), which
+ * Pydantic reads in its core; a \`RowMapping\` costs a Python call per field. Each collection is one more query
+ * for all the rows together, so a page costs the same number of queries at any size.
  */
 function readsBlock(ctx: EntityContext, imports: Imports): string {
   const read = schemaNames(ctx.entity).read;
-  imports.add("collections.abc:Sequence", "sqlalchemy:RowMapping");
-  const doc = `"""Read schemas of rows selected as columns${ctx.collections.length ? "; one query per collection for all of them" : ""}."""`;
+  imports.add("collections.abc:Sequence", "typing:Any");
+  const doc = `"""Read schemas of selected rows${ctx.collections.length ? "; one query per collection for all of them" : ""}."""`;
   if (!ctx.collections.length) {
-    return `def _reads(rows: Sequence[RowMapping]) -> list[${read}]:
+    return `def _reads(rows: Sequence[dict[str, Any]]) -> list[${read}]:
     ${doc}
     return [${read}.model_validate(row) for row in rows]`;
   }
@@ -146,7 +149,7 @@ function readsBlock(ctx: EntityContext, imports: Imports): string {
     (c) => `    ${c.name}_of = await collections_of(connection, ${collectionConstant(c.name)}, ids)`,
   );
   const entries = ctx.collections.map((c) => `${pyStr(c.name)}: ${c.name}_of[row["id"]]`);
-  return `async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[${read}]:
+  return `async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[${read}]:
     ${doc}
     if not rows:
         return []
@@ -174,7 +177,7 @@ ${lines.join("\n")}
 }
 
 function visibleBlock(ctx: EntityContext): string {
-  return `def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
+  return `def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own ${ctx.plural}; administrators see all."""
     return [] if user.is_admin else [${ctx.entity.name}.owner_id == user.id]`;
 }
@@ -215,7 +218,7 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[${names.read}](
         items=${readsCall(ctx, "rows")},
         total=total or 0,
@@ -240,7 +243,7 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
     result = await connection.execute(
         select(${E}.__table__).where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
     return CursorPage[${names.read}](items=${readsCall(ctx, "page")}, next_cursor=next_cursor)`;
@@ -253,7 +256,7 @@ function readBlock(ctx: EntityContext, userParam: string): string {
   return `async def read_${ctx.var}(connection: AsyncConnection, *, ${ctx.idParam}: int${userParam}) -> ${schemaNames(ctx.entity).read}:
     """The ${ctx.human} with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(${E}.__table__).where(${E}.id == ${ctx.idParam}${visible}))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"${E} {${ctx.idParam}} not found."
         raise NotFoundError(msg)
@@ -264,11 +267,10 @@ function getBlock(ctx: EntityContext, userParam: string, imports: Imports): stri
   const E = ctx.entity.name;
   const visible = ctx.readUser ? ", *_visible_to(user)" : "";
   return `async def get_${ctx.var}(session: AsyncSession, *, ${ctx.idParam}: int${userParam}) -> ${E}:
-    """The ${ctx.human} with this id, with everything its read schema shows; 404 if absent."""
+    """The ${ctx.human} with this id, its collections loaded, to change; 404 if absent."""
     ${ctx.var} = await session.scalar(
         ${selectRows(ctx, imports)}
         .where(${E}.id == ${ctx.idParam}${visible})
-        .execution_options(populate_existing=True)
     )
     if ${ctx.var} is None:
         msg = f"${E} {${ctx.idParam}} not found."
@@ -293,12 +295,17 @@ function createBlock(ctx: EntityContext, userParam: string, imports: Imports): s
       `    ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${idsName(link.name)}, field=${pyStr(idsName(link.name))}${privateWhere(target)})`,
     );
   }
-  return `async def create_${ctx.var}(session: AsyncSession, *, data: ${names.create}${userParam}) -> ${E}:
+  return `async def create_${ctx.var}(session: AsyncSession, *, data: ${names.create}${userParam}) -> ${names.read}:
     """Create ${ctx.aHuman}; 409 if it duplicates a unique value."""
 ${lines.join("\n")}
     session.add(${ctx.var})
     await commit_or_conflict(session, _CONFLICT)
-    return await get_${ctx.var}(session, ${ctx.idParam}=${ctx.var}.id${userArgs(ctx.readUser).arg})`;
+    return await ${readBack(ctx, `${ctx.var}.id`)}`;
+}
+
+/** After a commit, the changed row as the API shows it: the read path, on the session's connection. */
+function readBack(ctx: EntityContext, id: string): string {
+  return `read_${ctx.var}(await session.connection(), ${ctx.idParam}=${id}${userArgs(ctx.readUser).arg})`;
 }
 
 /** The `where=` argument limiting referenced rows of a private entity to the user's own. */
@@ -356,11 +363,11 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
   if (entity.checks.length) lines.push(`    _check_rules(${ctx.var})`);
   return `async def update_${ctx.var}(
     session: AsyncSession, *, ${ctx.idParam}: int, data: ${names.update}${userParam}
-) -> ${E}:
+) -> ${names.read}:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
 ${lines.join("\n")}
     await commit_or_conflict(session, _CONFLICT)
-    return await get_${ctx.var}(session, ${ctx.idParam}=${ctx.idParam}${userArgs(ctx.readUser).arg})`;
+    return await ${readBack(ctx, ctx.idParam)}`;
 }
 
 function deleteBlock(ctx: EntityContext, userParam: string): string {
@@ -391,7 +398,7 @@ function referencesBlock(ctx: EntityContext, imports: Imports): string | undefin
     );
   }
   return `async def _check_references(
-    session: AsyncSession, *, data: ${names.create} | ${names.update}${referencesNeedUser(ctx) ? ", user: User" : ""}
+    session: AsyncSession, *, data: ${names.create} | ${names.update}${referencesNeedUser(ctx) ? ", user: Caller" : ""}
 ) -> None:
     """Referenced rows must exist${referencesNeedUser(ctx) ? " and, when private, belong to the user" : ""}: 422 otherwise."""
 ${lines.join("\n")}`;

@@ -2,9 +2,9 @@
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Executable, RowMapping, select
+from sqlalchemy import ColumnElement, Executable, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -37,11 +37,11 @@ async def require_rows(
 
 async def collections_of(
     connection: AsyncConnection, statement: Executable, ids: Sequence[int]
-) -> defaultdict[int, list[RowMapping]]:
+) -> defaultdict[int, list[dict[str, Any]]]:
     """Rows of a collection query for the rows with these ids, grouped by whose row they are."""
-    grouped: defaultdict[int, list[RowMapping]] = defaultdict(list)
+    grouped: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in await connection.execute(statement, {"ids": ids}):
-        grouped[row[0]].append(row._mapping)
+        grouped[row[0]].append(row._asdict())
     return grouped
 
 

@@ -29,8 +29,7 @@ async def create_comment(
     data: CommentCreate, session: SessionDep, user: CurrentUser
 ) -> CommentRead:
     """Create a comment."""
-    comment = await service.create_comment(session, data=data, user=user)
-    return CommentRead.model_validate(comment)
+    return await service.create_comment(session, data=data, user=user)
 
 
 @router.get("/{comment_id}")
@@ -44,8 +43,7 @@ async def update_comment(
     comment_id: CommentId, data: CommentUpdate, session: SessionDep, user: CurrentUser
 ) -> CommentRead:
     """Change some fields of a comment."""
-    comment = await service.update_comment(session, comment_id=comment_id, data=data, user=user)
-    return CommentRead.model_validate(comment)
+    return await service.update_comment(session, comment_id=comment_id, data=data, user=user)
 
 
 @router.delete("/{comment_id}", status_code=status.HTTP_204_NO_CONTENT)

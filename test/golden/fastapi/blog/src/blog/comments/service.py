@@ -1,8 +1,9 @@
 """Comment: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from blog.comments.models import Comment
@@ -11,7 +12,7 @@ from blog.crud import commit_or_conflict, require_rows
 from blog.errors import NotFoundError, PermissionDeniedError
 from blog.pagination import CursorPage, decode_cursor, encode_cursor
 from blog.posts.models import Post
-from blog.users.models import User
+from blog.users.caller import Caller
 
 _CONFLICT = "The comment conflicts with an existing one."
 
@@ -26,8 +27,8 @@ def _conditions(query: CommentQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[CommentRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[CommentRead]:
+    """Read schemas of selected rows."""
     return [CommentRead.model_validate(row) for row in rows]
 
 
@@ -44,7 +45,7 @@ async def list_comments(
         .order_by(Comment.id.asc())
         .limit(query.limit + 1)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
     return CursorPage[CommentRead](items=_reads(page), next_cursor=next_cursor)
@@ -53,7 +54,7 @@ async def list_comments(
 async def read_comment(connection: AsyncConnection, *, comment_id: int) -> CommentRead:
     """The comment with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Comment.__table__).where(Comment.id == comment_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Comment {comment_id} not found."
         raise NotFoundError(msg)
@@ -61,28 +62,28 @@ async def read_comment(connection: AsyncConnection, *, comment_id: int) -> Comme
 
 
 async def get_comment(session: AsyncSession, *, comment_id: int) -> Comment:
-    """The comment with this id, with everything its read schema shows; 404 if absent."""
-    comment = await session.scalar(
-        select(Comment).where(Comment.id == comment_id).execution_options(populate_existing=True)
-    )
+    """The comment with this id, its collections loaded, to change; 404 if absent."""
+    comment = await session.scalar(select(Comment).where(Comment.id == comment_id))
     if comment is None:
         msg = f"Comment {comment_id} not found."
         raise NotFoundError(msg)
     return comment
 
 
-async def create_comment(session: AsyncSession, *, data: CommentCreate, user: User) -> Comment:
+async def create_comment(
+    session: AsyncSession, *, data: CommentCreate, user: Caller
+) -> CommentRead:
     """Create a comment; 409 if it duplicates a unique value."""
     await _check_references(session, data=data)
     comment = Comment(**data.model_dump(), owner_id=user.id)
     session.add(comment)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_comment(session, comment_id=comment.id)
+    return await read_comment(await session.connection(), comment_id=comment.id)
 
 
 async def update_comment(
-    session: AsyncSession, *, comment_id: int, data: CommentUpdate, user: User
-) -> Comment:
+    session: AsyncSession, *, comment_id: int, data: CommentUpdate, user: Caller
+) -> CommentRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     comment = await get_comment(session, comment_id=comment_id)
     _require_owner(comment, user)
@@ -90,10 +91,10 @@ async def update_comment(
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(comment, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_comment(session, comment_id=comment_id)
+    return await read_comment(await session.connection(), comment_id=comment_id)
 
 
-async def delete_comment(session: AsyncSession, *, comment_id: int, user: User) -> None:
+async def delete_comment(session: AsyncSession, *, comment_id: int, user: Caller) -> None:
     """Delete a comment; 409 if other rows still depend on it."""
     comment = await get_comment(session, comment_id=comment_id)
     _require_owner(comment, user)
@@ -109,7 +110,7 @@ async def _check_references(session: AsyncSession, *, data: CommentCreate | Comm
         await require_rows(session, Post, [data.post_id], field="post_id")
 
 
-def _require_owner(comment: Comment, user: User) -> None:
+def _require_owner(comment: Comment, user: Caller) -> None:
     """Everyone may read comments; only the owner or an administrator may change them."""
     if not user.is_admin and comment.owner_id != user.id:
         msg = f"Only the owner may change Comment {comment.id}."

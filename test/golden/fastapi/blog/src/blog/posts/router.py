@@ -27,8 +27,7 @@ async def list_posts(
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_post(data: PostCreate, session: SessionDep, user: CurrentUser) -> PostRead:
     """Create a post."""
-    post = await service.create_post(session, data=data, user=user)
-    return PostRead.model_validate(post)
+    return await service.create_post(session, data=data, user=user)
 
 
 @router.get("/{post_id}")
@@ -42,8 +41,7 @@ async def update_post(
     post_id: PostId, data: PostUpdate, session: SessionDep, user: CurrentUser
 ) -> PostRead:
     """Change some fields of a post."""
-    post = await service.update_post(session, post_id=post_id, data=data, user=user)
-    return PostRead.model_validate(post)
+    return await service.update_post(session, post_id=post_id, data=data, user=user)
 
 
 @router.delete("/{post_id}", status_code=status.HTTP_204_NO_CONTENT)

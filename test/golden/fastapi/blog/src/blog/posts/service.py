@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
@@ -14,7 +14,7 @@ from blog.pagination import OffsetPage
 from blog.posts.models import Post, post_tags
 from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostSort, PostUpdate
 from blog.tags.models import Tag
-from blog.users.models import User
+from blog.users.caller import Caller
 
 _CONFLICT = "The post conflicts with an existing one."
 
@@ -46,22 +46,22 @@ def _order_by(sort: PostSort | None) -> list[UnaryExpression[Any]]:
 
 
 _COMMENTS_OF = (
-    select(Comment.post_id, Comment.id, Comment.body, Comment.post_id, Comment.owner_id)
+    select(Comment.post_id, Comment.id, Comment.body, Comment.owner_id)
     .where(Comment.post_id.in_(bindparam("ids", expanding=True)))
     .order_by(Comment.id)
 )
 
 
 _TAGS_OF = (
-    select(post_tags.c.post_id, Tag.id, Tag.name)
+    select(post_tags.c.post_id.label("_parent_id"), Tag.id, Tag.name)
     .join(Tag, Tag.id == post_tags.c.tag_id)
     .where(post_tags.c.post_id.in_(bindparam("ids", expanding=True)))
     .order_by(Tag.id)
 )
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[PostRead]:
-    """Read schemas of rows selected as columns; one query per collection for all of them."""
+async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[PostRead]:
+    """Read schemas of selected rows; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
@@ -86,7 +86,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[PostRead](
         items=await _reads(connection, rows),
         total=total or 0,
@@ -98,7 +98,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
 async def read_post(connection: AsyncConnection, *, post_id: int) -> PostRead:
     """The post with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Post.__table__).where(Post.id == post_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Post {post_id} not found."
         raise NotFoundError(msg)
@@ -106,12 +106,11 @@ async def read_post(connection: AsyncConnection, *, post_id: int) -> PostRead:
 
 
 async def get_post(session: AsyncSession, *, post_id: int) -> Post:
-    """The post with this id, with everything its read schema shows; 404 if absent."""
+    """The post with this id, its collections loaded, to change; 404 if absent."""
     post = await session.scalar(
         select(Post)
         .options(selectinload(Post.comments), selectinload(Post.tags))
         .where(Post.id == post_id)
-        .execution_options(populate_existing=True)
     )
     if post is None:
         msg = f"Post {post_id} not found."
@@ -119,16 +118,18 @@ async def get_post(session: AsyncSession, *, post_id: int) -> Post:
     return post
 
 
-async def create_post(session: AsyncSession, *, data: PostCreate, user: User) -> Post:
+async def create_post(session: AsyncSession, *, data: PostCreate, user: Caller) -> PostRead:
     """Create a post; 409 if it duplicates a unique value."""
     post = Post(**data.model_dump(exclude={"tag_ids"}), owner_id=user.id)
     post.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
     session.add(post)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_post(session, post_id=post.id)
+    return await read_post(await session.connection(), post_id=post.id)
 
 
-async def update_post(session: AsyncSession, *, post_id: int, data: PostUpdate, user: User) -> Post:
+async def update_post(
+    session: AsyncSession, *, post_id: int, data: PostUpdate, user: Caller
+) -> PostRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     post = await get_post(session, post_id=post_id)
     _require_owner(post, user)
@@ -137,10 +138,10 @@ async def update_post(session: AsyncSession, *, post_id: int, data: PostUpdate, 
     for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
         setattr(post, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_post(session, post_id=post_id)
+    return await read_post(await session.connection(), post_id=post_id)
 
 
-async def delete_post(session: AsyncSession, *, post_id: int, user: User) -> None:
+async def delete_post(session: AsyncSession, *, post_id: int, user: Caller) -> None:
     """Delete a post; 409 if other rows still depend on it."""
     post = await get_post(session, post_id=post_id)
     _require_owner(post, user)
@@ -148,7 +149,7 @@ async def delete_post(session: AsyncSession, *, post_id: int, user: User) -> Non
     await commit_or_conflict(session, f"Post {post_id} is still referenced and cannot be deleted.")
 
 
-def _require_owner(post: Post, user: User) -> None:
+def _require_owner(post: Post, user: Caller) -> None:
     """Everyone may read posts; only the owner or an administrator may change them."""
     if not user.is_admin and post.owner_id != user.id:
         msg = f"Only the owner may change Post {post.id}."

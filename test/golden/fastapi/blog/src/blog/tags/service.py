@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -34,8 +34,8 @@ def _order_by(sort: TagSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Tag.id.asc()]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[TagRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[TagRead]:
+    """Read schemas of selected rows."""
     return [TagRead.model_validate(row) for row in rows]
 
 
@@ -50,7 +50,7 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[TagRead](
         items=_reads(rows),
         total=total or 0,
@@ -62,7 +62,7 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
 async def read_tag(connection: AsyncConnection, *, tag_id: int) -> TagRead:
     """The tag with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Tag.__table__).where(Tag.id == tag_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Tag {tag_id} not found."
         raise NotFoundError(msg)
@@ -70,31 +70,29 @@ async def read_tag(connection: AsyncConnection, *, tag_id: int) -> TagRead:
 
 
 async def get_tag(session: AsyncSession, *, tag_id: int) -> Tag:
-    """The tag with this id, with everything its read schema shows; 404 if absent."""
-    tag = await session.scalar(
-        select(Tag).where(Tag.id == tag_id).execution_options(populate_existing=True)
-    )
+    """The tag with this id, its collections loaded, to change; 404 if absent."""
+    tag = await session.scalar(select(Tag).where(Tag.id == tag_id))
     if tag is None:
         msg = f"Tag {tag_id} not found."
         raise NotFoundError(msg)
     return tag
 
 
-async def create_tag(session: AsyncSession, *, data: TagCreate) -> Tag:
+async def create_tag(session: AsyncSession, *, data: TagCreate) -> TagRead:
     """Create a tag; 409 if it duplicates a unique value."""
     tag = Tag(**data.model_dump())
     session.add(tag)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_tag(session, tag_id=tag.id)
+    return await read_tag(await session.connection(), tag_id=tag.id)
 
 
-async def update_tag(session: AsyncSession, *, tag_id: int, data: TagUpdate) -> Tag:
+async def update_tag(session: AsyncSession, *, tag_id: int, data: TagUpdate) -> TagRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     tag = await get_tag(session, tag_id=tag_id)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(tag, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_tag(session, tag_id=tag_id)
+    return await read_tag(await session.connection(), tag_id=tag_id)
 
 
 async def delete_tag(session: AsyncSession, *, tag_id: int) -> None:

@@ -5,10 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from blog.db import SessionDep
+from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
 from blog.users import service
-from blog.users.dependencies import CurrentUser
+from blog.users.dependencies import CurrentCaller
 from blog.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
 from blog.users.throttle import LoginThrottle, get_login_throttle
 
@@ -50,6 +50,6 @@ async def refresh(data: RefreshRequest, session: SessionDep) -> TokenPair:
 
 
 @router.get("/me")
-async def me(user: CurrentUser) -> UserRead:
+async def me(caller: CurrentCaller, connection: ConnectionDep) -> UserRead:
     """The authenticated user."""
-    return UserRead.model_validate(user)
+    return await service.read_user(connection, user_id=caller.id)

@@ -8,7 +8,7 @@ from blog.errors import AuthenticationError
 from blog.security import create_token, decode_token, hash_password, verify_password
 from blog.users.caller import Caller
 from blog.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
-from blog.users.schemas import TokenPair, UserCreate
+from blog.users.schemas import TokenPair, UserCreate, UserRead
 
 # Checked when the email is unknown, so both failures take the same time.
 _DUMMY_HASH = hash_password("timing-equaliser")
@@ -65,6 +65,21 @@ async def get_active_user(session: AsyncSession, *, user_id: int) -> User:
     if user is None or not user.is_active:
         raise AuthenticationError(_INACTIVE)
     return user
+
+
+# The columns UserRead shows: never the password hash.
+_READ_COLUMNS = [User.__table__.c[name] for name in UserRead.model_fields]
+
+
+async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
+    """The active user with this id as the API shows it; 401 if absent or deactivated."""
+    result = await connection.execute(
+        select(*_READ_COLUMNS).where(User.id == user_id, User.is_active.is_(True))
+    )
+    row = result.mappings().first()
+    if row is None:
+        raise AuthenticationError(_INACTIVE)
+    return UserRead.model_validate(row)
 
 
 async def get_active_caller(connection: AsyncConnection, *, user_id: int) -> Caller:

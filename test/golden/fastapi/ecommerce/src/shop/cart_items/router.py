@@ -29,8 +29,7 @@ async def create_cart_item(
     data: CartItemCreate, session: SessionDep, user: CurrentUser
 ) -> CartItemRead:
     """Create a cart item."""
-    cart_item = await service.create_cart_item(session, data=data, user=user)
-    return CartItemRead.model_validate(cart_item)
+    return await service.create_cart_item(session, data=data, user=user)
 
 
 @router.get("/{cart_item_id}")
@@ -46,10 +45,7 @@ async def update_cart_item(
     cart_item_id: CartItemId, data: CartItemUpdate, session: SessionDep, user: CurrentUser
 ) -> CartItemRead:
     """Change some fields of a cart item."""
-    cart_item = await service.update_cart_item(
-        session, cart_item_id=cart_item_id, data=data, user=user
-    )
-    return CartItemRead.model_validate(cart_item)
+    return await service.update_cart_item(session, cart_item_id=cart_item_id, data=data, user=user)
 
 
 @router.delete("/{cart_item_id}", status_code=status.HTTP_204_NO_CONTENT)

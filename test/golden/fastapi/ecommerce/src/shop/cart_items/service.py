@@ -1,8 +1,9 @@
 """CartItem: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.cart_items.models import CartItem
@@ -13,7 +14,6 @@ from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
 from shop.products.models import Product
 from shop.users.caller import Caller
-from shop.users.models import User
 
 _CONFLICT = "The cart item conflicts with an existing one."
 
@@ -30,13 +30,13 @@ def _conditions(query: CartItemQuery, user: Caller) -> list[ColumnElement[bool]]
     return conditions
 
 
-def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
+def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own cart_items; administrators see all."""
     return [] if user.is_admin else [CartItem.owner_id == user.id]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[CartItemRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[CartItemRead]:
+    """Read schemas of selected rows."""
     return [CartItemRead.model_validate(row) for row in rows]
 
 
@@ -53,7 +53,7 @@ async def list_cart_items(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[CartItemRead](
         items=_reads(rows),
         total=total or 0,
@@ -69,19 +69,17 @@ async def read_cart_item(
     result = await connection.execute(
         select(CartItem.__table__).where(CartItem.id == cart_item_id, *_visible_to(user))
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"CartItem {cart_item_id} not found."
         raise NotFoundError(msg)
     return _reads(rows)[0]
 
 
-async def get_cart_item(session: AsyncSession, *, cart_item_id: int, user: User) -> CartItem:
-    """The cart item with this id, with everything its read schema shows; 404 if absent."""
+async def get_cart_item(session: AsyncSession, *, cart_item_id: int, user: Caller) -> CartItem:
+    """The cart item with this id, its collections loaded, to change; 404 if absent."""
     cart_item = await session.scalar(
-        select(CartItem)
-        .where(CartItem.id == cart_item_id, *_visible_to(user))
-        .execution_options(populate_existing=True)
+        select(CartItem).where(CartItem.id == cart_item_id, *_visible_to(user))
     )
     if cart_item is None:
         msg = f"CartItem {cart_item_id} not found."
@@ -89,28 +87,30 @@ async def get_cart_item(session: AsyncSession, *, cart_item_id: int, user: User)
     return cart_item
 
 
-async def create_cart_item(session: AsyncSession, *, data: CartItemCreate, user: User) -> CartItem:
+async def create_cart_item(
+    session: AsyncSession, *, data: CartItemCreate, user: Caller
+) -> CartItemRead:
     """Create a cart item; 409 if it duplicates a unique value."""
     await _check_references(session, data=data, user=user)
     cart_item = CartItem(**data.model_dump(), owner_id=user.id)
     session.add(cart_item)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_cart_item(session, cart_item_id=cart_item.id, user=user)
+    return await read_cart_item(await session.connection(), cart_item_id=cart_item.id, user=user)
 
 
 async def update_cart_item(
-    session: AsyncSession, *, cart_item_id: int, data: CartItemUpdate, user: User
-) -> CartItem:
+    session: AsyncSession, *, cart_item_id: int, data: CartItemUpdate, user: Caller
+) -> CartItemRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     cart_item = await get_cart_item(session, cart_item_id=cart_item_id, user=user)
     await _check_references(session, data=data, user=user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(cart_item, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_cart_item(session, cart_item_id=cart_item_id, user=user)
+    return await read_cart_item(await session.connection(), cart_item_id=cart_item_id, user=user)
 
 
-async def delete_cart_item(session: AsyncSession, *, cart_item_id: int, user: User) -> None:
+async def delete_cart_item(session: AsyncSession, *, cart_item_id: int, user: Caller) -> None:
     """Delete a cart item; 409 if other rows still depend on it."""
     cart_item = await get_cart_item(session, cart_item_id=cart_item_id, user=user)
     await session.delete(cart_item)
@@ -120,7 +120,7 @@ async def delete_cart_item(session: AsyncSession, *, cart_item_id: int, user: Us
 
 
 async def _check_references(
-    session: AsyncSession, *, data: CartItemCreate | CartItemUpdate, user: User
+    session: AsyncSession, *, data: CartItemCreate | CartItemUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
     if data.product_id is not None:

@@ -27,8 +27,7 @@ async def list_carts(
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_cart(data: CartCreate, session: SessionDep, user: CurrentUser) -> CartRead:
     """Create a cart."""
-    cart = await service.create_cart(session, data=data, user=user)
-    return CartRead.model_validate(cart)
+    return await service.create_cart(session, data=data, user=user)
 
 
 @router.get("/{cart_id}")
@@ -42,8 +41,7 @@ async def update_cart(
     cart_id: CartId, data: CartUpdate, session: SessionDep, user: CurrentUser
 ) -> CartRead:
     """Change some fields of a cart."""
-    cart = await service.update_cart(session, cart_id=cart_id, data=data, user=user)
-    return CartRead.model_validate(cart)
+    return await service.update_cart(session, cart_id=cart_id, data=data, user=user)
 
 
 @router.delete("/{cart_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -1,8 +1,9 @@
 """Cart: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -13,7 +14,6 @@ from shop.crud import collections_of, commit_or_conflict
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
 from shop.users.caller import Caller
-from shop.users.models import User
 
 _CONFLICT = "The cart conflicts with an existing one."
 
@@ -26,27 +26,20 @@ def _conditions(query: CartQuery, user: Caller) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
+def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own carts; administrators see all."""
     return [] if user.is_admin else [Cart.owner_id == user.id]
 
 
 _ITEMS_OF = (
-    select(
-        CartItem.cart_id,
-        CartItem.id,
-        CartItem.quantity,
-        CartItem.product_id,
-        CartItem.cart_id,
-        CartItem.owner_id,
-    )
+    select(CartItem.cart_id, CartItem.id, CartItem.quantity, CartItem.product_id, CartItem.owner_id)
     .where(CartItem.cart_id.in_(bindparam("ids", expanding=True)))
     .order_by(CartItem.id)
 )
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[CartRead]:
-    """Read schemas of rows selected as columns; one query per collection for all of them."""
+async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[CartRead]:
+    """Read schemas of selected rows; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
@@ -67,7 +60,7 @@ async def list_carts(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[CartRead](
         items=await _reads(connection, rows),
         total=total or 0,
@@ -81,20 +74,17 @@ async def read_cart(connection: AsyncConnection, *, cart_id: int, user: Caller) 
     result = await connection.execute(
         select(Cart.__table__).where(Cart.id == cart_id, *_visible_to(user))
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Cart {cart_id} not found."
         raise NotFoundError(msg)
     return (await _reads(connection, rows))[0]
 
 
-async def get_cart(session: AsyncSession, *, cart_id: int, user: User) -> Cart:
-    """The cart with this id, with everything its read schema shows; 404 if absent."""
+async def get_cart(session: AsyncSession, *, cart_id: int, user: Caller) -> Cart:
+    """The cart with this id, its collections loaded, to change; 404 if absent."""
     cart = await session.scalar(
-        select(Cart)
-        .options(selectinload(Cart.items))
-        .where(Cart.id == cart_id, *_visible_to(user))
-        .execution_options(populate_existing=True)
+        select(Cart).options(selectinload(Cart.items)).where(Cart.id == cart_id, *_visible_to(user))
     )
     if cart is None:
         msg = f"Cart {cart_id} not found."
@@ -102,24 +92,26 @@ async def get_cart(session: AsyncSession, *, cart_id: int, user: User) -> Cart:
     return cart
 
 
-async def create_cart(session: AsyncSession, *, data: CartCreate, user: User) -> Cart:
+async def create_cart(session: AsyncSession, *, data: CartCreate, user: Caller) -> CartRead:
     """Create a cart; 409 if it duplicates a unique value."""
     cart = Cart(**data.model_dump(), owner_id=user.id)
     session.add(cart)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_cart(session, cart_id=cart.id, user=user)
+    return await read_cart(await session.connection(), cart_id=cart.id, user=user)
 
 
-async def update_cart(session: AsyncSession, *, cart_id: int, data: CartUpdate, user: User) -> Cart:
+async def update_cart(
+    session: AsyncSession, *, cart_id: int, data: CartUpdate, user: Caller
+) -> CartRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     cart = await get_cart(session, cart_id=cart_id, user=user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(cart, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_cart(session, cart_id=cart_id, user=user)
+    return await read_cart(await session.connection(), cart_id=cart_id, user=user)
 
 
-async def delete_cart(session: AsyncSession, *, cart_id: int, user: User) -> None:
+async def delete_cart(session: AsyncSession, *, cart_id: int, user: Caller) -> None:
     """Delete a cart; 409 if other rows still depend on it."""
     cart = await get_cart(session, cart_id=cart_id, user=user)
     await session.delete(cart)

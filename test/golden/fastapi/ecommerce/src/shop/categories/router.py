@@ -27,8 +27,7 @@ async def list_categories(
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
 async def create_category(data: CategoryCreate, session: SessionDep) -> CategoryRead:
     """Create a category."""
-    category = await service.create_category(session, data=data)
-    return CategoryRead.model_validate(category)
+    return await service.create_category(session, data=data)
 
 
 @router.get("/{category_id}")
@@ -42,8 +41,7 @@ async def update_category(
     category_id: CategoryId, data: CategoryUpdate, session: SessionDep
 ) -> CategoryRead:
     """Change some fields of a category."""
-    category = await service.update_category(session, category_id=category_id, data=data)
-    return CategoryRead.model_validate(category)
+    return await service.update_category(session, category_id=category_id, data=data)
 
 
 @router.delete(

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -41,8 +41,8 @@ def _order_by(sort: CategorySort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Category.id.asc()]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[CategoryRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[CategoryRead]:
+    """Read schemas of selected rows."""
     return [CategoryRead.model_validate(row) for row in rows]
 
 
@@ -59,7 +59,7 @@ async def list_categories(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[CategoryRead](
         items=_reads(rows),
         total=total or 0,
@@ -71,7 +71,7 @@ async def list_categories(
 async def read_category(connection: AsyncConnection, *, category_id: int) -> CategoryRead:
     """The category with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Category.__table__).where(Category.id == category_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Category {category_id} not found."
         raise NotFoundError(msg)
@@ -79,28 +79,26 @@ async def read_category(connection: AsyncConnection, *, category_id: int) -> Cat
 
 
 async def get_category(session: AsyncSession, *, category_id: int) -> Category:
-    """The category with this id, with everything its read schema shows; 404 if absent."""
-    category = await session.scalar(
-        select(Category).where(Category.id == category_id).execution_options(populate_existing=True)
-    )
+    """The category with this id, its collections loaded, to change; 404 if absent."""
+    category = await session.scalar(select(Category).where(Category.id == category_id))
     if category is None:
         msg = f"Category {category_id} not found."
         raise NotFoundError(msg)
     return category
 
 
-async def create_category(session: AsyncSession, *, data: CategoryCreate) -> Category:
+async def create_category(session: AsyncSession, *, data: CategoryCreate) -> CategoryRead:
     """Create a category; 409 if it duplicates a unique value."""
     await _check_references(session, data=data)
     category = Category(**data.model_dump())
     session.add(category)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_category(session, category_id=category.id)
+    return await read_category(await session.connection(), category_id=category.id)
 
 
 async def update_category(
     session: AsyncSession, *, category_id: int, data: CategoryUpdate
-) -> Category:
+) -> CategoryRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     category = await get_category(session, category_id=category_id)
     if data.parent_id == category_id:
@@ -112,7 +110,7 @@ async def update_category(
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(category, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_category(session, category_id=category_id)
+    return await read_category(await session.connection(), category_id=category_id)
 
 
 async def delete_category(session: AsyncSession, *, category_id: int) -> None:

@@ -29,8 +29,7 @@ async def create_customer(
     data: CustomerCreate, session: SessionDep, user: CurrentUser
 ) -> CustomerRead:
     """Create a customer."""
-    customer = await service.create_customer(session, data=data, user=user)
-    return CustomerRead.model_validate(customer)
+    return await service.create_customer(session, data=data, user=user)
 
 
 @router.get("/{customer_id}")
@@ -46,8 +45,7 @@ async def update_customer(
     customer_id: CustomerId, data: CustomerUpdate, session: SessionDep, user: CurrentUser
 ) -> CustomerRead:
     """Change some fields of a customer."""
-    customer = await service.update_customer(session, customer_id=customer_id, data=data, user=user)
-    return CustomerRead.model_validate(customer)
+    return await service.update_customer(session, customer_id=customer_id, data=data, user=user)
 
 
 @router.delete("/{customer_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -1,8 +1,9 @@
 """Customer: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.crud import commit_or_conflict
@@ -11,7 +12,6 @@ from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, 
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
 from shop.users.caller import Caller
-from shop.users.models import User
 
 _CONFLICT = "The customer conflicts with an existing one."
 
@@ -26,13 +26,13 @@ def _conditions(query: CustomerQuery, user: Caller) -> list[ColumnElement[bool]]
     return conditions
 
 
-def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
+def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own customers; administrators see all."""
     return [] if user.is_admin else [Customer.owner_id == user.id]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[CustomerRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[CustomerRead]:
+    """Read schemas of selected rows."""
     return [CustomerRead.model_validate(row) for row in rows]
 
 
@@ -49,7 +49,7 @@ async def list_customers(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[CustomerRead](
         items=_reads(rows),
         total=total or 0,
@@ -65,19 +65,17 @@ async def read_customer(
     result = await connection.execute(
         select(Customer.__table__).where(Customer.id == customer_id, *_visible_to(user))
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Customer {customer_id} not found."
         raise NotFoundError(msg)
     return _reads(rows)[0]
 
 
-async def get_customer(session: AsyncSession, *, customer_id: int, user: User) -> Customer:
-    """The customer with this id, with everything its read schema shows; 404 if absent."""
+async def get_customer(session: AsyncSession, *, customer_id: int, user: Caller) -> Customer:
+    """The customer with this id, its collections loaded, to change; 404 if absent."""
     customer = await session.scalar(
-        select(Customer)
-        .where(Customer.id == customer_id, *_visible_to(user))
-        .execution_options(populate_existing=True)
+        select(Customer).where(Customer.id == customer_id, *_visible_to(user))
     )
     if customer is None:
         msg = f"Customer {customer_id} not found."
@@ -85,26 +83,28 @@ async def get_customer(session: AsyncSession, *, customer_id: int, user: User) -
     return customer
 
 
-async def create_customer(session: AsyncSession, *, data: CustomerCreate, user: User) -> Customer:
+async def create_customer(
+    session: AsyncSession, *, data: CustomerCreate, user: Caller
+) -> CustomerRead:
     """Create a customer; 409 if it duplicates a unique value."""
     customer = Customer(**data.model_dump(), owner_id=user.id)
     session.add(customer)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_customer(session, customer_id=customer.id, user=user)
+    return await read_customer(await session.connection(), customer_id=customer.id, user=user)
 
 
 async def update_customer(
-    session: AsyncSession, *, customer_id: int, data: CustomerUpdate, user: User
-) -> Customer:
+    session: AsyncSession, *, customer_id: int, data: CustomerUpdate, user: Caller
+) -> CustomerRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     customer = await get_customer(session, customer_id=customer_id, user=user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(customer, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_customer(session, customer_id=customer_id, user=user)
+    return await read_customer(await session.connection(), customer_id=customer_id, user=user)
 
 
-async def delete_customer(session: AsyncSession, *, customer_id: int, user: User) -> None:
+async def delete_customer(session: AsyncSession, *, customer_id: int, user: Caller) -> None:
     """Delete a customer; 409 if other rows still depend on it."""
     customer = await get_customer(session, customer_id=customer_id, user=user)
     await session.delete(customer)

@@ -29,8 +29,7 @@ async def create_order_item(
     data: OrderItemCreate, session: SessionDep, user: CurrentUser
 ) -> OrderItemRead:
     """Create an order item."""
-    order_item = await service.create_order_item(session, data=data, user=user)
-    return OrderItemRead.model_validate(order_item)
+    return await service.create_order_item(session, data=data, user=user)
 
 
 @router.get("/{order_item_id}")
@@ -46,10 +45,9 @@ async def update_order_item(
     order_item_id: OrderItemId, data: OrderItemUpdate, session: SessionDep, user: CurrentUser
 ) -> OrderItemRead:
     """Change some fields of an order item."""
-    order_item = await service.update_order_item(
+    return await service.update_order_item(
         session, order_item_id=order_item_id, data=data, user=user
     )
-    return OrderItemRead.model_validate(order_item)
 
 
 @router.delete("/{order_item_id}", status_code=status.HTTP_204_NO_CONTENT)

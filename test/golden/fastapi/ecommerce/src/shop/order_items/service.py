@@ -1,8 +1,9 @@
 """OrderItem: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.crud import commit_or_conflict, require_rows
@@ -13,7 +14,6 @@ from shop.orders.models import Order
 from shop.pagination import OffsetPage
 from shop.products.models import Product
 from shop.users.caller import Caller
-from shop.users.models import User
 
 _CONFLICT = "The order item conflicts with an existing one."
 
@@ -30,13 +30,13 @@ def _conditions(query: OrderItemQuery, user: Caller) -> list[ColumnElement[bool]
     return conditions
 
 
-def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
+def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own order_items; administrators see all."""
     return [] if user.is_admin else [OrderItem.owner_id == user.id]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[OrderItemRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[OrderItemRead]:
+    """Read schemas of selected rows."""
     return [OrderItemRead.model_validate(row) for row in rows]
 
 
@@ -53,7 +53,7 @@ async def list_order_items(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[OrderItemRead](
         items=_reads(rows),
         total=total or 0,
@@ -69,19 +69,17 @@ async def read_order_item(
     result = await connection.execute(
         select(OrderItem.__table__).where(OrderItem.id == order_item_id, *_visible_to(user))
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"OrderItem {order_item_id} not found."
         raise NotFoundError(msg)
     return _reads(rows)[0]
 
 
-async def get_order_item(session: AsyncSession, *, order_item_id: int, user: User) -> OrderItem:
-    """The order item with this id, with everything its read schema shows; 404 if absent."""
+async def get_order_item(session: AsyncSession, *, order_item_id: int, user: Caller) -> OrderItem:
+    """The order item with this id, its collections loaded, to change; 404 if absent."""
     order_item = await session.scalar(
-        select(OrderItem)
-        .where(OrderItem.id == order_item_id, *_visible_to(user))
-        .execution_options(populate_existing=True)
+        select(OrderItem).where(OrderItem.id == order_item_id, *_visible_to(user))
     )
     if order_item is None:
         msg = f"OrderItem {order_item_id} not found."
@@ -90,29 +88,29 @@ async def get_order_item(session: AsyncSession, *, order_item_id: int, user: Use
 
 
 async def create_order_item(
-    session: AsyncSession, *, data: OrderItemCreate, user: User
-) -> OrderItem:
+    session: AsyncSession, *, data: OrderItemCreate, user: Caller
+) -> OrderItemRead:
     """Create an order item; 409 if it duplicates a unique value."""
     await _check_references(session, data=data, user=user)
     order_item = OrderItem(**data.model_dump(), owner_id=user.id)
     session.add(order_item)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_order_item(session, order_item_id=order_item.id, user=user)
+    return await read_order_item(await session.connection(), order_item_id=order_item.id, user=user)
 
 
 async def update_order_item(
-    session: AsyncSession, *, order_item_id: int, data: OrderItemUpdate, user: User
-) -> OrderItem:
+    session: AsyncSession, *, order_item_id: int, data: OrderItemUpdate, user: Caller
+) -> OrderItemRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     order_item = await get_order_item(session, order_item_id=order_item_id, user=user)
     await _check_references(session, data=data, user=user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(order_item, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_order_item(session, order_item_id=order_item_id, user=user)
+    return await read_order_item(await session.connection(), order_item_id=order_item_id, user=user)
 
 
-async def delete_order_item(session: AsyncSession, *, order_item_id: int, user: User) -> None:
+async def delete_order_item(session: AsyncSession, *, order_item_id: int, user: Caller) -> None:
     """Delete an order item; 409 if other rows still depend on it."""
     order_item = await get_order_item(session, order_item_id=order_item_id, user=user)
     await session.delete(order_item)
@@ -122,7 +120,7 @@ async def delete_order_item(session: AsyncSession, *, order_item_id: int, user: 
 
 
 async def _check_references(
-    session: AsyncSession, *, data: OrderItemCreate | OrderItemUpdate, user: User
+    session: AsyncSession, *, data: OrderItemCreate | OrderItemUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
     if data.product_id is not None:

@@ -27,8 +27,7 @@ async def list_orders(
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_order(data: OrderCreate, session: SessionDep, user: CurrentUser) -> OrderRead:
     """Create an order."""
-    order = await service.create_order(session, data=data, user=user)
-    return OrderRead.model_validate(order)
+    return await service.create_order(session, data=data, user=user)
 
 
 @router.get("/{order_id}")
@@ -42,8 +41,7 @@ async def update_order(
     order_id: OrderId, data: OrderUpdate, session: SessionDep, user: CurrentUser
 ) -> OrderRead:
     """Change some fields of an order."""
-    order = await service.update_order(session, order_id=order_id, data=data, user=user)
-    return OrderRead.model_validate(order)
+    return await service.update_order(session, order_id=order_id, data=data, user=user)
 
 
 @router.delete("/{order_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
@@ -22,7 +22,6 @@ from shop.orders.schemas import (
 )
 from shop.pagination import OffsetPage
 from shop.users.caller import Caller
-from shop.users.models import User
 
 _CONFLICT = "The order conflicts with an existing one."
 
@@ -43,7 +42,7 @@ def _conditions(query: OrderQuery, user: Caller) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
+def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own orders; administrators see all."""
     return [] if user.is_admin else [Order.owner_id == user.id]
 
@@ -70,7 +69,6 @@ _ITEMS_OF = (
         OrderItem.quantity,
         OrderItem.unit_price,
         OrderItem.product_id,
-        OrderItem.order_id,
         OrderItem.owner_id,
     )
     .where(OrderItem.order_id.in_(bindparam("ids", expanding=True)))
@@ -78,8 +76,8 @@ _ITEMS_OF = (
 )
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[OrderRead]:
-    """Read schemas of rows selected as columns; one query per collection for all of them."""
+async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[OrderRead]:
+    """Read schemas of selected rows; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
@@ -100,7 +98,7 @@ async def list_orders(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[OrderRead](
         items=await _reads(connection, rows),
         total=total or 0,
@@ -114,20 +112,19 @@ async def read_order(connection: AsyncConnection, *, order_id: int, user: Caller
     result = await connection.execute(
         select(Order.__table__).where(Order.id == order_id, *_visible_to(user))
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Order {order_id} not found."
         raise NotFoundError(msg)
     return (await _reads(connection, rows))[0]
 
 
-async def get_order(session: AsyncSession, *, order_id: int, user: User) -> Order:
-    """The order with this id, with everything its read schema shows; 404 if absent."""
+async def get_order(session: AsyncSession, *, order_id: int, user: Caller) -> Order:
+    """The order with this id, its collections loaded, to change; 404 if absent."""
     order = await session.scalar(
         select(Order)
         .options(selectinload(Order.items))
         .where(Order.id == order_id, *_visible_to(user))
-        .execution_options(populate_existing=True)
     )
     if order is None:
         msg = f"Order {order_id} not found."
@@ -135,18 +132,18 @@ async def get_order(session: AsyncSession, *, order_id: int, user: User) -> Orde
     return order
 
 
-async def create_order(session: AsyncSession, *, data: OrderCreate, user: User) -> Order:
+async def create_order(session: AsyncSession, *, data: OrderCreate, user: Caller) -> OrderRead:
     """Create an order; 409 if it duplicates a unique value."""
     await _check_references(session, data=data, user=user)
     order = Order(**data.model_dump(), owner_id=user.id)
     session.add(order)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_order(session, order_id=order.id, user=user)
+    return await read_order(await session.connection(), order_id=order.id, user=user)
 
 
 async def update_order(
-    session: AsyncSession, *, order_id: int, data: OrderUpdate, user: User
-) -> Order:
+    session: AsyncSession, *, order_id: int, data: OrderUpdate, user: Caller
+) -> OrderRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     order = await get_order(session, order_id=order_id, user=user)
     await _check_references(session, data=data, user=user)
@@ -154,10 +151,10 @@ async def update_order(
         setattr(order, name, value)
     _check_rules(order)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_order(session, order_id=order_id, user=user)
+    return await read_order(await session.connection(), order_id=order_id, user=user)
 
 
-async def delete_order(session: AsyncSession, *, order_id: int, user: User) -> None:
+async def delete_order(session: AsyncSession, *, order_id: int, user: Caller) -> None:
     """Delete an order; 409 if other rows still depend on it."""
     order = await get_order(session, order_id=order_id, user=user)
     await session.delete(order)
@@ -167,7 +164,7 @@ async def delete_order(session: AsyncSession, *, order_id: int, user: User) -> N
 
 
 async def _check_references(
-    session: AsyncSession, *, data: OrderCreate | OrderUpdate, user: User
+    session: AsyncSession, *, data: OrderCreate | OrderUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
     if data.customer_id is not None:

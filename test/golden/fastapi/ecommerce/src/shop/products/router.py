@@ -27,8 +27,7 @@ async def list_products(
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
 async def create_product(data: ProductCreate, session: SessionDep) -> ProductRead:
     """Create a product."""
-    product = await service.create_product(session, data=data)
-    return ProductRead.model_validate(product)
+    return await service.create_product(session, data=data)
 
 
 @router.get("/{product_id}")
@@ -42,8 +41,7 @@ async def update_product(
     product_id: ProductId, data: ProductUpdate, session: SessionDep
 ) -> ProductRead:
     """Change some fields of a product."""
-    product = await service.update_product(session, product_id=product_id, data=data)
-    return ProductRead.model_validate(product)
+    return await service.update_product(session, product_id=product_id, data=data)
 
 
 @router.delete(

@@ -1,8 +1,9 @@
 """Product: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, bindparam, select
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -34,15 +35,15 @@ def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
 
 
 _TAGS_OF = (
-    select(product_tags.c.product_id, Tag.id, Tag.label)
+    select(product_tags.c.product_id.label("_parent_id"), Tag.id, Tag.label)
     .join(Tag, Tag.id == product_tags.c.tag_id)
     .where(product_tags.c.product_id.in_(bindparam("ids", expanding=True)))
     .order_by(Tag.id)
 )
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[ProductRead]:
-    """Read schemas of rows selected as columns; one query per collection for all of them."""
+async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[ProductRead]:
+    """Read schemas of selected rows; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
@@ -63,7 +64,7 @@ async def list_products(
         .order_by(Product.id.asc())
         .limit(query.limit + 1)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
     return CursorPage[ProductRead](items=await _reads(connection, page), next_cursor=next_cursor)
@@ -72,7 +73,7 @@ async def list_products(
 async def read_product(connection: AsyncConnection, *, product_id: int) -> ProductRead:
     """The product with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Product.__table__).where(Product.id == product_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Product {product_id} not found."
         raise NotFoundError(msg)
@@ -80,12 +81,9 @@ async def read_product(connection: AsyncConnection, *, product_id: int) -> Produ
 
 
 async def get_product(session: AsyncSession, *, product_id: int) -> Product:
-    """The product with this id, with everything its read schema shows; 404 if absent."""
+    """The product with this id, its collections loaded, to change; 404 if absent."""
     product = await session.scalar(
-        select(Product)
-        .options(selectinload(Product.tags))
-        .where(Product.id == product_id)
-        .execution_options(populate_existing=True)
+        select(Product).options(selectinload(Product.tags)).where(Product.id == product_id)
     )
     if product is None:
         msg = f"Product {product_id} not found."
@@ -93,17 +91,19 @@ async def get_product(session: AsyncSession, *, product_id: int) -> Product:
     return product
 
 
-async def create_product(session: AsyncSession, *, data: ProductCreate) -> Product:
+async def create_product(session: AsyncSession, *, data: ProductCreate) -> ProductRead:
     """Create a product; 409 if it duplicates a unique value."""
     await _check_references(session, data=data)
     product = Product(**data.model_dump(exclude={"tag_ids"}))
     product.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
     session.add(product)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_product(session, product_id=product.id)
+    return await read_product(await session.connection(), product_id=product.id)
 
 
-async def update_product(session: AsyncSession, *, product_id: int, data: ProductUpdate) -> Product:
+async def update_product(
+    session: AsyncSession, *, product_id: int, data: ProductUpdate
+) -> ProductRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     product = await get_product(session, product_id=product_id)
     await _check_references(session, data=data)
@@ -112,7 +112,7 @@ async def update_product(session: AsyncSession, *, product_id: int, data: Produc
     for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
         setattr(product, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_product(session, product_id=product_id)
+    return await read_product(await session.connection(), product_id=product_id)
 
 
 async def delete_product(session: AsyncSession, *, product_id: int) -> None:

@@ -27,8 +27,7 @@ async def list_tags(
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
 async def create_tag(data: TagCreate, session: SessionDep) -> TagRead:
     """Create a tag."""
-    tag = await service.create_tag(session, data=data)
-    return TagRead.model_validate(tag)
+    return await service.create_tag(session, data=data)
 
 
 @router.get("/{tag_id}")
@@ -40,8 +39,7 @@ async def get_tag(tag_id: TagId, connection: ConnectionDep) -> TagRead:
 @router.patch("/{tag_id}", dependencies=[Depends(require_admin)])
 async def update_tag(tag_id: TagId, data: TagUpdate, session: SessionDep) -> TagRead:
     """Change some fields of a tag."""
-    tag = await service.update_tag(session, tag_id=tag_id, data=data)
-    return TagRead.model_validate(tag)
+    return await service.update_tag(session, tag_id=tag_id, data=data)
 
 
 @router.delete(

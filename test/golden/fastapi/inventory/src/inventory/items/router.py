@@ -26,8 +26,7 @@ async def list_items(
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_item(data: ItemCreate, session: SessionDep) -> ItemRead:
     """Create an item."""
-    item = await service.create_item(session, data=data)
-    return ItemRead.model_validate(item)
+    return await service.create_item(session, data=data)
 
 
 @router.get("/{item_id}")
@@ -39,8 +38,7 @@ async def get_item(item_id: ItemId, connection: ConnectionDep) -> ItemRead:
 @router.patch("/{item_id}")
 async def update_item(item_id: ItemId, data: ItemUpdate, session: SessionDep) -> ItemRead:
     """Change some fields of an item."""
-    item = await service.update_item(session, item_id=item_id, data=data)
-    return ItemRead.model_validate(item)
+    return await service.update_item(session, item_id=item_id, data=data)
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -47,8 +47,8 @@ def _order_by(sort: ItemSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Item.id.asc()]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[ItemRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[ItemRead]:
+    """Read schemas of selected rows."""
     return [ItemRead.model_validate(row) for row in rows]
 
 
@@ -63,7 +63,7 @@ async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> Offset
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[ItemRead](
         items=_reads(rows),
         total=total or 0,
@@ -75,7 +75,7 @@ async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> Offset
 async def read_item(connection: AsyncConnection, *, item_id: int) -> ItemRead:
     """The item with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Item.__table__).where(Item.id == item_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Item {item_id} not found."
         raise NotFoundError(msg)
@@ -83,26 +83,24 @@ async def read_item(connection: AsyncConnection, *, item_id: int) -> ItemRead:
 
 
 async def get_item(session: AsyncSession, *, item_id: int) -> Item:
-    """The item with this id, with everything its read schema shows; 404 if absent."""
-    item = await session.scalar(
-        select(Item).where(Item.id == item_id).execution_options(populate_existing=True)
-    )
+    """The item with this id, its collections loaded, to change; 404 if absent."""
+    item = await session.scalar(select(Item).where(Item.id == item_id))
     if item is None:
         msg = f"Item {item_id} not found."
         raise NotFoundError(msg)
     return item
 
 
-async def create_item(session: AsyncSession, *, data: ItemCreate) -> Item:
+async def create_item(session: AsyncSession, *, data: ItemCreate) -> ItemRead:
     """Create an item; 409 if it duplicates a unique value."""
     await _check_references(session, data=data)
     item = Item(**data.model_dump())
     session.add(item)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_item(session, item_id=item.id)
+    return await read_item(await session.connection(), item_id=item.id)
 
 
-async def update_item(session: AsyncSession, *, item_id: int, data: ItemUpdate) -> Item:
+async def update_item(session: AsyncSession, *, item_id: int, data: ItemUpdate) -> ItemRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     item = await get_item(session, item_id=item_id)
     await _check_references(session, data=data)
@@ -110,7 +108,7 @@ async def update_item(session: AsyncSession, *, item_id: int, data: ItemUpdate) 
         setattr(item, name, value)
     _check_rules(item)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_item(session, item_id=item_id)
+    return await read_item(await session.connection(), item_id=item_id)
 
 
 async def delete_item(session: AsyncSession, *, item_id: int) -> None:

@@ -26,8 +26,7 @@ async def list_shipments(
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_shipment(data: ShipmentCreate, session: SessionDep) -> ShipmentRead:
     """Create a shipment."""
-    shipment = await service.create_shipment(session, data=data)
-    return ShipmentRead.model_validate(shipment)
+    return await service.create_shipment(session, data=data)
 
 
 @router.get("/{shipment_id}")
@@ -41,8 +40,7 @@ async def update_shipment(
     shipment_id: ShipmentId, data: ShipmentUpdate, session: SessionDep
 ) -> ShipmentRead:
     """Change some fields of a shipment."""
-    shipment = await service.update_shipment(session, shipment_id=shipment_id, data=data)
-    return ShipmentRead.model_validate(shipment)
+    return await service.update_shipment(session, shipment_id=shipment_id, data=data)
 
 
 @router.delete("/{shipment_id}", status_code=status.HTTP_204_NO_CONTENT)

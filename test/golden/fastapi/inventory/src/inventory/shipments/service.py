@@ -1,8 +1,9 @@
 """Shipment: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from inventory.crud import commit_or_conflict, require_rows
@@ -29,8 +30,8 @@ def _conditions(query: ShipmentQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[ShipmentRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[ShipmentRead]:
+    """Read schemas of selected rows."""
     return [ShipmentRead.model_validate(row) for row in rows]
 
 
@@ -47,7 +48,7 @@ async def list_shipments(
         .order_by(Shipment.id.asc())
         .limit(query.limit + 1)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
     return CursorPage[ShipmentRead](items=_reads(page), next_cursor=next_cursor)
@@ -56,7 +57,7 @@ async def list_shipments(
 async def read_shipment(connection: AsyncConnection, *, shipment_id: int) -> ShipmentRead:
     """The shipment with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Shipment.__table__).where(Shipment.id == shipment_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Shipment {shipment_id} not found."
         raise NotFoundError(msg)
@@ -64,28 +65,26 @@ async def read_shipment(connection: AsyncConnection, *, shipment_id: int) -> Shi
 
 
 async def get_shipment(session: AsyncSession, *, shipment_id: int) -> Shipment:
-    """The shipment with this id, with everything its read schema shows; 404 if absent."""
-    shipment = await session.scalar(
-        select(Shipment).where(Shipment.id == shipment_id).execution_options(populate_existing=True)
-    )
+    """The shipment with this id, its collections loaded, to change; 404 if absent."""
+    shipment = await session.scalar(select(Shipment).where(Shipment.id == shipment_id))
     if shipment is None:
         msg = f"Shipment {shipment_id} not found."
         raise NotFoundError(msg)
     return shipment
 
 
-async def create_shipment(session: AsyncSession, *, data: ShipmentCreate) -> Shipment:
+async def create_shipment(session: AsyncSession, *, data: ShipmentCreate) -> ShipmentRead:
     """Create a shipment; 409 if it duplicates a unique value."""
     await _check_references(session, data=data)
     shipment = Shipment(**data.model_dump())
     session.add(shipment)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_shipment(session, shipment_id=shipment.id)
+    return await read_shipment(await session.connection(), shipment_id=shipment.id)
 
 
 async def update_shipment(
     session: AsyncSession, *, shipment_id: int, data: ShipmentUpdate
-) -> Shipment:
+) -> ShipmentRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     shipment = await get_shipment(session, shipment_id=shipment_id)
     await _check_references(session, data=data)
@@ -93,7 +92,7 @@ async def update_shipment(
         setattr(shipment, name, value)
     _check_rules(shipment)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_shipment(session, shipment_id=shipment_id)
+    return await read_shipment(await session.connection(), shipment_id=shipment_id)
 
 
 async def delete_shipment(session: AsyncSession, *, shipment_id: int) -> None:

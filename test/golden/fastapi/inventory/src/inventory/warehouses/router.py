@@ -31,8 +31,7 @@ async def list_warehouses(
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_warehouse(data: WarehouseCreate, session: SessionDep) -> WarehouseRead:
     """Create a warehouse."""
-    warehouse = await service.create_warehouse(session, data=data)
-    return WarehouseRead.model_validate(warehouse)
+    return await service.create_warehouse(session, data=data)
 
 
 @router.get("/{warehouse_id}")
@@ -46,8 +45,7 @@ async def update_warehouse(
     warehouse_id: WarehouseId, data: WarehouseUpdate, session: SessionDep
 ) -> WarehouseRead:
     """Change some fields of a warehouse."""
-    warehouse = await service.update_warehouse(session, warehouse_id=warehouse_id, data=data)
-    return WarehouseRead.model_validate(warehouse)
+    return await service.update_warehouse(session, warehouse_id=warehouse_id, data=data)
 
 
 @router.delete("/{warehouse_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -46,8 +46,8 @@ def _order_by(sort: WarehouseSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Warehouse.id.asc()]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[WarehouseRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[WarehouseRead]:
+    """Read schemas of selected rows."""
     return [WarehouseRead.model_validate(row) for row in rows]
 
 
@@ -64,7 +64,7 @@ async def list_warehouses(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[WarehouseRead](
         items=_reads(rows),
         total=total or 0,
@@ -78,7 +78,7 @@ async def read_warehouse(connection: AsyncConnection, *, warehouse_id: int) -> W
     result = await connection.execute(
         select(Warehouse.__table__).where(Warehouse.id == warehouse_id)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Warehouse {warehouse_id} not found."
         raise NotFoundError(msg)
@@ -86,35 +86,31 @@ async def read_warehouse(connection: AsyncConnection, *, warehouse_id: int) -> W
 
 
 async def get_warehouse(session: AsyncSession, *, warehouse_id: int) -> Warehouse:
-    """The warehouse with this id, with everything its read schema shows; 404 if absent."""
-    warehouse = await session.scalar(
-        select(Warehouse)
-        .where(Warehouse.id == warehouse_id)
-        .execution_options(populate_existing=True)
-    )
+    """The warehouse with this id, its collections loaded, to change; 404 if absent."""
+    warehouse = await session.scalar(select(Warehouse).where(Warehouse.id == warehouse_id))
     if warehouse is None:
         msg = f"Warehouse {warehouse_id} not found."
         raise NotFoundError(msg)
     return warehouse
 
 
-async def create_warehouse(session: AsyncSession, *, data: WarehouseCreate) -> Warehouse:
+async def create_warehouse(session: AsyncSession, *, data: WarehouseCreate) -> WarehouseRead:
     """Create a warehouse; 409 if it duplicates a unique value."""
     warehouse = Warehouse(**data.model_dump())
     session.add(warehouse)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_warehouse(session, warehouse_id=warehouse.id)
+    return await read_warehouse(await session.connection(), warehouse_id=warehouse.id)
 
 
 async def update_warehouse(
     session: AsyncSession, *, warehouse_id: int, data: WarehouseUpdate
-) -> Warehouse:
+) -> WarehouseRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     warehouse = await get_warehouse(session, warehouse_id=warehouse_id)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(warehouse, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_warehouse(session, warehouse_id=warehouse_id)
+    return await read_warehouse(await session.connection(), warehouse_id=warehouse_id)
 
 
 async def delete_warehouse(session: AsyncSession, *, warehouse_id: int) -> None:

@@ -27,8 +27,7 @@ async def list_notes(
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
 async def create_note(data: NoteCreate, session: SessionDep) -> NoteRead:
     """Create a note."""
-    note = await service.create_note(session, data=data)
-    return NoteRead.model_validate(note)
+    return await service.create_note(session, data=data)
 
 
 @router.get("/{note_id}", dependencies=[Depends(get_caller)])
@@ -40,8 +39,7 @@ async def get_note(note_id: NoteId, connection: ConnectionDep) -> NoteRead:
 @router.patch("/{note_id}", dependencies=[Depends(require_admin)])
 async def update_note(note_id: NoteId, data: NoteUpdate, session: SessionDep) -> NoteRead:
     """Change some fields of a note."""
-    note = await service.update_note(session, note_id=note_id, data=data)
-    return NoteRead.model_validate(note)
+    return await service.update_note(session, note_id=note_id, data=data)
 
 
 @router.delete(

@@ -1,8 +1,9 @@
 """Note: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from notes.crud import commit_or_conflict
@@ -21,8 +22,8 @@ def _conditions(query: NoteQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[NoteRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[NoteRead]:
+    """Read schemas of selected rows."""
     return [NoteRead.model_validate(row) for row in rows]
 
 
@@ -37,7 +38,7 @@ async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> Offset
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[NoteRead](
         items=_reads(rows),
         total=total or 0,
@@ -49,7 +50,7 @@ async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> Offset
 async def read_note(connection: AsyncConnection, *, note_id: int) -> NoteRead:
     """The note with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Note.__table__).where(Note.id == note_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Note {note_id} not found."
         raise NotFoundError(msg)
@@ -57,31 +58,29 @@ async def read_note(connection: AsyncConnection, *, note_id: int) -> NoteRead:
 
 
 async def get_note(session: AsyncSession, *, note_id: int) -> Note:
-    """The note with this id, with everything its read schema shows; 404 if absent."""
-    note = await session.scalar(
-        select(Note).where(Note.id == note_id).execution_options(populate_existing=True)
-    )
+    """The note with this id, its collections loaded, to change; 404 if absent."""
+    note = await session.scalar(select(Note).where(Note.id == note_id))
     if note is None:
         msg = f"Note {note_id} not found."
         raise NotFoundError(msg)
     return note
 
 
-async def create_note(session: AsyncSession, *, data: NoteCreate) -> Note:
+async def create_note(session: AsyncSession, *, data: NoteCreate) -> NoteRead:
     """Create a note; 409 if it duplicates a unique value."""
     note = Note(**data.model_dump())
     session.add(note)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_note(session, note_id=note.id)
+    return await read_note(await session.connection(), note_id=note.id)
 
 
-async def update_note(session: AsyncSession, *, note_id: int, data: NoteUpdate) -> Note:
+async def update_note(session: AsyncSession, *, note_id: int, data: NoteUpdate) -> NoteRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     note = await get_note(session, note_id=note_id)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(note, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_note(session, note_id=note_id)
+    return await read_note(await session.connection(), note_id=note_id)
 
 
 async def delete_note(session: AsyncSession, *, note_id: int) -> None:

@@ -27,8 +27,7 @@ async def list_labels(
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_label(data: LabelCreate, session: SessionDep, user: CurrentUser) -> LabelRead:
     """Create a label."""
-    label = await service.create_label(session, data=data, user=user)
-    return LabelRead.model_validate(label)
+    return await service.create_label(session, data=data, user=user)
 
 
 @router.get("/{label_id}")
@@ -42,8 +41,7 @@ async def update_label(
     label_id: LabelId, data: LabelUpdate, session: SessionDep, user: CurrentUser
 ) -> LabelRead:
     """Change some fields of a label."""
-    label = await service.update_label(session, label_id=label_id, data=data, user=user)
-    return LabelRead.model_validate(label)
+    return await service.update_label(session, label_id=label_id, data=data, user=user)
 
 
 @router.delete("/{label_id}", status_code=status.HTTP_204_NO_CONTENT)

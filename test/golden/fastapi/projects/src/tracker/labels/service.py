@@ -1,8 +1,9 @@
 """Label: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from tracker.crud import commit_or_conflict
@@ -11,7 +12,6 @@ from tracker.labels.models import Label
 from tracker.labels.schemas import LabelCreate, LabelQuery, LabelRead, LabelUpdate
 from tracker.pagination import OffsetPage
 from tracker.users.caller import Caller
-from tracker.users.models import User
 
 _CONFLICT = "The label conflicts with an existing one."
 
@@ -24,13 +24,13 @@ def _conditions(query: LabelQuery, user: Caller) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
+def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own labels; administrators see all."""
     return [] if user.is_admin else [Label.owner_id == user.id]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[LabelRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[LabelRead]:
+    """Read schemas of selected rows."""
     return [LabelRead.model_validate(row) for row in rows]
 
 
@@ -47,7 +47,7 @@ async def list_labels(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[LabelRead](
         items=_reads(rows),
         total=total or 0,
@@ -61,46 +61,42 @@ async def read_label(connection: AsyncConnection, *, label_id: int, user: Caller
     result = await connection.execute(
         select(Label.__table__).where(Label.id == label_id, *_visible_to(user))
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Label {label_id} not found."
         raise NotFoundError(msg)
     return _reads(rows)[0]
 
 
-async def get_label(session: AsyncSession, *, label_id: int, user: User) -> Label:
-    """The label with this id, with everything its read schema shows; 404 if absent."""
-    label = await session.scalar(
-        select(Label)
-        .where(Label.id == label_id, *_visible_to(user))
-        .execution_options(populate_existing=True)
-    )
+async def get_label(session: AsyncSession, *, label_id: int, user: Caller) -> Label:
+    """The label with this id, its collections loaded, to change; 404 if absent."""
+    label = await session.scalar(select(Label).where(Label.id == label_id, *_visible_to(user)))
     if label is None:
         msg = f"Label {label_id} not found."
         raise NotFoundError(msg)
     return label
 
 
-async def create_label(session: AsyncSession, *, data: LabelCreate, user: User) -> Label:
+async def create_label(session: AsyncSession, *, data: LabelCreate, user: Caller) -> LabelRead:
     """Create a label; 409 if it duplicates a unique value."""
     label = Label(**data.model_dump(), owner_id=user.id)
     session.add(label)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_label(session, label_id=label.id, user=user)
+    return await read_label(await session.connection(), label_id=label.id, user=user)
 
 
 async def update_label(
-    session: AsyncSession, *, label_id: int, data: LabelUpdate, user: User
-) -> Label:
+    session: AsyncSession, *, label_id: int, data: LabelUpdate, user: Caller
+) -> LabelRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     label = await get_label(session, label_id=label_id, user=user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(label, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_label(session, label_id=label_id, user=user)
+    return await read_label(await session.connection(), label_id=label_id, user=user)
 
 
-async def delete_label(session: AsyncSession, *, label_id: int, user: User) -> None:
+async def delete_label(session: AsyncSession, *, label_id: int, user: Caller) -> None:
     """Delete a label; 409 if other rows still depend on it."""
     label = await get_label(session, label_id=label_id, user=user)
     await session.delete(label)

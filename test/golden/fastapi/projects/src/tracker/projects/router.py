@@ -29,8 +29,7 @@ async def create_project(
     data: ProjectCreate, session: SessionDep, user: CurrentUser
 ) -> ProjectRead:
     """Create a project."""
-    project = await service.create_project(session, data=data, user=user)
-    return ProjectRead.model_validate(project)
+    return await service.create_project(session, data=data, user=user)
 
 
 @router.get("/{project_id}", dependencies=[Depends(get_caller)])
@@ -44,8 +43,7 @@ async def update_project(
     project_id: ProjectId, data: ProjectUpdate, session: SessionDep, user: CurrentUser
 ) -> ProjectRead:
     """Change some fields of a project."""
-    project = await service.update_project(session, project_id=project_id, data=data, user=user)
-    return ProjectRead.model_validate(project)
+    return await service.update_project(session, project_id=project_id, data=data, user=user)
 
 
 @router.delete("/{project_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -18,7 +18,7 @@ from tracker.projects.schemas import (
     ProjectSort,
     ProjectUpdate,
 )
-from tracker.users.models import User
+from tracker.users.caller import Caller
 
 _CONFLICT = "The project conflicts with an existing one."
 
@@ -44,8 +44,8 @@ def _order_by(sort: ProjectSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Project.id.asc()]
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[ProjectRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[ProjectRead]:
+    """Read schemas of selected rows."""
     return [ProjectRead.model_validate(row) for row in rows]
 
 
@@ -62,7 +62,7 @@ async def list_projects(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[ProjectRead](
         items=_reads(rows),
         total=total or 0,
@@ -74,7 +74,7 @@ async def list_projects(
 async def read_project(connection: AsyncConnection, *, project_id: int) -> ProjectRead:
     """The project with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Project.__table__).where(Project.id == project_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Project {project_id} not found."
         raise NotFoundError(msg)
@@ -82,37 +82,37 @@ async def read_project(connection: AsyncConnection, *, project_id: int) -> Proje
 
 
 async def get_project(session: AsyncSession, *, project_id: int) -> Project:
-    """The project with this id, with everything its read schema shows; 404 if absent."""
-    project = await session.scalar(
-        select(Project).where(Project.id == project_id).execution_options(populate_existing=True)
-    )
+    """The project with this id, its collections loaded, to change; 404 if absent."""
+    project = await session.scalar(select(Project).where(Project.id == project_id))
     if project is None:
         msg = f"Project {project_id} not found."
         raise NotFoundError(msg)
     return project
 
 
-async def create_project(session: AsyncSession, *, data: ProjectCreate, user: User) -> Project:
+async def create_project(
+    session: AsyncSession, *, data: ProjectCreate, user: Caller
+) -> ProjectRead:
     """Create a project; 409 if it duplicates a unique value."""
     project = Project(**data.model_dump(), owner_id=user.id)
     session.add(project)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_project(session, project_id=project.id)
+    return await read_project(await session.connection(), project_id=project.id)
 
 
 async def update_project(
-    session: AsyncSession, *, project_id: int, data: ProjectUpdate, user: User
-) -> Project:
+    session: AsyncSession, *, project_id: int, data: ProjectUpdate, user: Caller
+) -> ProjectRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     project = await get_project(session, project_id=project_id)
     _require_owner(project, user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(project, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_project(session, project_id=project_id)
+    return await read_project(await session.connection(), project_id=project_id)
 
 
-async def delete_project(session: AsyncSession, *, project_id: int, user: User) -> None:
+async def delete_project(session: AsyncSession, *, project_id: int, user: Caller) -> None:
     """Delete a project; 409 if other rows still depend on it."""
     project = await get_project(session, project_id=project_id)
     _require_owner(project, user)
@@ -122,7 +122,7 @@ async def delete_project(session: AsyncSession, *, project_id: int, user: User) 
     )
 
 
-def _require_owner(project: Project, user: User) -> None:
+def _require_owner(project: Project, user: Caller) -> None:
     """Everyone may read projects; only the owner or an administrator may change them."""
     if not user.is_admin and project.owner_id != user.id:
         msg = f"Only the owner may change Project {project.id}."

@@ -27,8 +27,7 @@ async def list_tasks(
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_task(data: TaskCreate, session: SessionDep, user: CurrentUser) -> TaskRead:
     """Create a task."""
-    task = await service.create_task(session, data=data, user=user)
-    return TaskRead.model_validate(task)
+    return await service.create_task(session, data=data, user=user)
 
 
 @router.get("/{task_id}")
@@ -42,8 +41,7 @@ async def update_task(
     task_id: TaskId, data: TaskUpdate, session: SessionDep, user: CurrentUser
 ) -> TaskRead:
     """Change some fields of a task."""
-    task = await service.update_task(session, task_id=task_id, data=data, user=user)
-    return TaskRead.model_validate(task)
+    return await service.update_task(session, task_id=task_id, data=data, user=user)
 
 
 @router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT)

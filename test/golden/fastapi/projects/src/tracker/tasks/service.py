@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
@@ -15,7 +15,6 @@ from tracker.projects.models import Project
 from tracker.tasks.models import Task, task_labels
 from tracker.tasks.schemas import TaskCreate, TaskQuery, TaskRead, TaskSort, TaskUpdate
 from tracker.users.caller import Caller
-from tracker.users.models import User
 
 _CONFLICT = "The task conflicts with an existing one."
 
@@ -36,7 +35,7 @@ def _conditions(query: TaskQuery, user: Caller) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _visible_to(user: User | Caller) -> list[ColumnElement[bool]]:
+def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own tasks; administrators see all."""
     return [] if user.is_admin else [Task.owner_id == user.id]
 
@@ -61,7 +60,6 @@ _SUBTASKS_OF = (
         Task.priority,
         Task.due,
         Task.project_id,
-        Task.parent_id,
         Task.owner_id,
     )
     .where(Task.parent_id.in_(bindparam("ids", expanding=True)))
@@ -70,15 +68,21 @@ _SUBTASKS_OF = (
 
 
 _LABELS_OF = (
-    select(task_labels.c.task_id, Label.id, Label.owner_name_key, Label.color, Label.owner_id)
+    select(
+        task_labels.c.task_id.label("_parent_id"),
+        Label.id,
+        Label.owner_name_key,
+        Label.color,
+        Label.owner_id,
+    )
     .join(Label, Label.id == task_labels.c.label_id)
     .where(task_labels.c.task_id.in_(bindparam("ids", expanding=True)))
     .order_by(Label.id)
 )
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[RowMapping]) -> list[TaskRead]:
-    """Read schemas of rows selected as columns; one query per collection for all of them."""
+async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[TaskRead]:
+    """Read schemas of selected rows; one query per collection for all of them."""
     if not rows:
         return []
     ids = [row["id"] for row in rows]
@@ -105,7 +109,7 @@ async def list_tasks(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[TaskRead](
         items=await _reads(connection, rows),
         total=total or 0,
@@ -119,20 +123,19 @@ async def read_task(connection: AsyncConnection, *, task_id: int, user: Caller) 
     result = await connection.execute(
         select(Task.__table__).where(Task.id == task_id, *_visible_to(user))
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Task {task_id} not found."
         raise NotFoundError(msg)
     return (await _reads(connection, rows))[0]
 
 
-async def get_task(session: AsyncSession, *, task_id: int, user: User) -> Task:
-    """The task with this id, with everything its read schema shows; 404 if absent."""
+async def get_task(session: AsyncSession, *, task_id: int, user: Caller) -> Task:
+    """The task with this id, its collections loaded, to change; 404 if absent."""
     task = await session.scalar(
         select(Task)
         .options(selectinload(Task.subtasks), selectinload(Task.labels))
         .where(Task.id == task_id, *_visible_to(user))
-        .execution_options(populate_existing=True)
     )
     if task is None:
         msg = f"Task {task_id} not found."
@@ -140,7 +143,7 @@ async def get_task(session: AsyncSession, *, task_id: int, user: User) -> Task:
     return task
 
 
-async def create_task(session: AsyncSession, *, data: TaskCreate, user: User) -> Task:
+async def create_task(session: AsyncSession, *, data: TaskCreate, user: Caller) -> TaskRead:
     """Create a task; 409 if it duplicates a unique value."""
     await _check_references(session, data=data, user=user)
     task = Task(**data.model_dump(exclude={"label_ids"}), owner_id=user.id)
@@ -153,10 +156,12 @@ async def create_task(session: AsyncSession, *, data: TaskCreate, user: User) ->
     )
     session.add(task)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_task(session, task_id=task.id, user=user)
+    return await read_task(await session.connection(), task_id=task.id, user=user)
 
 
-async def update_task(session: AsyncSession, *, task_id: int, data: TaskUpdate, user: User) -> Task:
+async def update_task(
+    session: AsyncSession, *, task_id: int, data: TaskUpdate, user: Caller
+) -> TaskRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     task = await get_task(session, task_id=task_id, user=user)
     if data.parent_id == task_id:
@@ -176,10 +181,10 @@ async def update_task(session: AsyncSession, *, task_id: int, data: TaskUpdate, 
     for name, value in data.model_dump(exclude_unset=True, exclude={"label_ids"}).items():
         setattr(task, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_task(session, task_id=task_id, user=user)
+    return await read_task(await session.connection(), task_id=task_id, user=user)
 
 
-async def delete_task(session: AsyncSession, *, task_id: int, user: User) -> None:
+async def delete_task(session: AsyncSession, *, task_id: int, user: Caller) -> None:
     """Delete a task; 409 if other rows still depend on it."""
     task = await get_task(session, task_id=task_id, user=user)
     await session.delete(task)
@@ -187,7 +192,7 @@ async def delete_task(session: AsyncSession, *, task_id: int, user: User) -> Non
 
 
 async def _check_references(
-    session: AsyncSession, *, data: TaskCreate | TaskUpdate, user: User
+    session: AsyncSession, *, data: TaskCreate | TaskUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
     if data.project_id is not None:

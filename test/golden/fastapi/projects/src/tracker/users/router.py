@@ -5,10 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from tracker.db import SessionDep
+from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
 from tracker.users import service
-from tracker.users.dependencies import CurrentUser
+from tracker.users.dependencies import CurrentCaller
 from tracker.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
 from tracker.users.throttle import LoginThrottle, get_login_throttle
 
@@ -50,6 +50,6 @@ async def refresh(data: RefreshRequest, session: SessionDep) -> TokenPair:
 
 
 @router.get("/me")
-async def me(user: CurrentUser) -> UserRead:
+async def me(caller: CurrentCaller, connection: ConnectionDep) -> UserRead:
     """The authenticated user."""
-    return UserRead.model_validate(user)
+    return await service.read_user(connection, user_id=caller.id)

@@ -27,8 +27,7 @@ async def list_watchers(
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(get_current_user)])
 async def create_watcher(data: WatcherCreate, session: SessionDep) -> WatcherRead:
     """Create a watcher."""
-    watcher = await service.create_watcher(session, data=data)
-    return WatcherRead.model_validate(watcher)
+    return await service.create_watcher(session, data=data)
 
 
 @router.get("/{watcher_id}", dependencies=[Depends(get_caller)])
@@ -42,8 +41,7 @@ async def update_watcher(
     watcher_id: WatcherId, data: WatcherUpdate, session: SessionDep
 ) -> WatcherRead:
     """Change some fields of a watcher."""
-    watcher = await service.update_watcher(session, watcher_id=watcher_id, data=data)
-    return WatcherRead.model_validate(watcher)
+    return await service.update_watcher(session, watcher_id=watcher_id, data=data)
 
 
 @router.delete(

@@ -1,8 +1,9 @@
 """Watcher: business logic; reads run on a connection, writes in a session."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from tracker.crud import commit_or_conflict, require_rows
@@ -23,8 +24,8 @@ def _conditions(query: WatcherQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[RowMapping]) -> list[WatcherRead]:
-    """Read schemas of rows selected as columns."""
+def _reads(rows: Sequence[dict[str, Any]]) -> list[WatcherRead]:
+    """Read schemas of selected rows."""
     return [WatcherRead.model_validate(row) for row in rows]
 
 
@@ -41,7 +42,7 @@ async def list_watchers(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     return OffsetPage[WatcherRead](
         items=_reads(rows),
         total=total or 0,
@@ -53,7 +54,7 @@ async def list_watchers(
 async def read_watcher(connection: AsyncConnection, *, watcher_id: int) -> WatcherRead:
     """The watcher with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Watcher.__table__).where(Watcher.id == watcher_id))
-    rows = result.mappings().all()
+    rows = [row._asdict() for row in result]
     if not rows:
         msg = f"Watcher {watcher_id} not found."
         raise NotFoundError(msg)
@@ -61,33 +62,33 @@ async def read_watcher(connection: AsyncConnection, *, watcher_id: int) -> Watch
 
 
 async def get_watcher(session: AsyncSession, *, watcher_id: int) -> Watcher:
-    """The watcher with this id, with everything its read schema shows; 404 if absent."""
-    watcher = await session.scalar(
-        select(Watcher).where(Watcher.id == watcher_id).execution_options(populate_existing=True)
-    )
+    """The watcher with this id, its collections loaded, to change; 404 if absent."""
+    watcher = await session.scalar(select(Watcher).where(Watcher.id == watcher_id))
     if watcher is None:
         msg = f"Watcher {watcher_id} not found."
         raise NotFoundError(msg)
     return watcher
 
 
-async def create_watcher(session: AsyncSession, *, data: WatcherCreate) -> Watcher:
+async def create_watcher(session: AsyncSession, *, data: WatcherCreate) -> WatcherRead:
     """Create a watcher; 409 if it duplicates a unique value."""
     await _check_references(session, data=data)
     watcher = Watcher(**data.model_dump())
     session.add(watcher)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_watcher(session, watcher_id=watcher.id)
+    return await read_watcher(await session.connection(), watcher_id=watcher.id)
 
 
-async def update_watcher(session: AsyncSession, *, watcher_id: int, data: WatcherUpdate) -> Watcher:
+async def update_watcher(
+    session: AsyncSession, *, watcher_id: int, data: WatcherUpdate
+) -> WatcherRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     watcher = await get_watcher(session, watcher_id=watcher_id)
     await _check_references(session, data=data)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(watcher, name, value)
     await commit_or_conflict(session, _CONFLICT)
-    return await get_watcher(session, watcher_id=watcher_id)
+    return await read_watcher(await session.connection(), watcher_id=watcher_id)
 
 
 async def delete_watcher(session: AsyncSession, *, watcher_id: int) -> None:
