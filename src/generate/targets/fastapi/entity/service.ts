@@ -131,13 +131,13 @@ function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
 
 /**
  * `_reads`: read schemas built straight from selected columns, without ORM objects (no identity map, no
- * instrumented attributes: the read paths' main cost). Rows arrive as plain dicts (\`Row._asdict()\`), which
+ * instrumented attributes: the read paths' main cost). Rows arrive as plain dicts (\`crud.as_dicts\`), which
  * Pydantic reads in its core; a \`RowMapping\` costs a Python call per field. Each collection is one more query
  * for all the rows together, so a page costs the same number of queries at any size.
  */
 function readsBlock(ctx: EntityContext, imports: Imports): string {
   const read = schemaNames(ctx.entity).read;
-  imports.add("collections.abc:Sequence", "typing:Any");
+  imports.add("collections.abc:Sequence", "typing:Any", `${ctx.pkg}.crud:as_dicts`);
   const doc = `"""Read schemas of selected rows${ctx.collections.length ? "; one query per collection for all of them" : ""}."""`;
   if (!ctx.collections.length) {
     return `def _reads(rows: Sequence[dict[str, Any]]) -> list[${read}]:
@@ -218,7 +218,7 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[${names.read}](
         items=${readsCall(ctx, "rows")},
         total=total or 0,
@@ -243,7 +243,7 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
     result = await connection.execute(
         select(${E}.__table__).where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
     return CursorPage[${names.read}](items=${readsCall(ctx, "page")}, next_cursor=next_cursor)`;
@@ -256,7 +256,7 @@ function readBlock(ctx: EntityContext, userParam: string): string {
   return `async def read_${ctx.var}(connection: AsyncConnection, *, ${ctx.idParam}: int${userParam}) -> ${schemaNames(ctx.entity).read}:
     """The ${ctx.human} with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(${E}.__table__).where(${E}.id == ${ctx.idParam}${visible}))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"${E} {${ctx.idParam}} not found."
         raise NotFoundError(msg)

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Executable, select
+from sqlalchemy import ColumnElement, Executable, Result, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -35,13 +35,21 @@ async def require_rows(
     return sorted(rows, key=lambda row: row.id)
 
 
+def as_dicts(result: Result[Any]) -> list[dict[str, Any]]:
+    """Rows as plain dicts: Pydantic reads them in its core, unlike RowMapping objects."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
+
+
 async def collections_of(
     connection: AsyncConnection, statement: Executable, ids: Sequence[int]
 ) -> defaultdict[int, list[dict[str, Any]]]:
     """Rows of a collection query for the rows with these ids, grouped by whose row they are."""
+    result = await connection.execute(statement, {"ids": ids})
+    keys = list(result.keys())
     grouped: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in await connection.execute(statement, {"ids": ids}):
-        grouped[row[0]].append(row._asdict())
+    for row in result:
+        grouped[row[0]].append(dict(zip(keys, row, strict=True)))
     return grouped
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from blog.comments.models import Comment
 from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
-from blog.crud import commit_or_conflict, require_rows
+from blog.crud import as_dicts, commit_or_conflict, require_rows
 from blog.errors import NotFoundError, PermissionDeniedError
 from blog.pagination import CursorPage, decode_cursor, encode_cursor
 from blog.posts.models import Post
@@ -45,7 +45,7 @@ async def list_comments(
         .order_by(Comment.id.asc())
         .limit(query.limit + 1)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
     return CursorPage[CommentRead](items=_reads(page), next_cursor=next_cursor)
@@ -54,7 +54,7 @@ async def list_comments(
 async def read_comment(connection: AsyncConnection, *, comment_id: int) -> CommentRead:
     """The comment with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Comment.__table__).where(Comment.id == comment_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Comment {comment_id} not found."
         raise NotFoundError(msg)

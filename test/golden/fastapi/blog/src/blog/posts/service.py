@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from blog.comments.models import Comment
-from blog.crud import collections_of, commit_or_conflict, require_rows
+from blog.crud import as_dicts, collections_of, commit_or_conflict, require_rows
 from blog.errors import NotFoundError, PermissionDeniedError
 from blog.pagination import OffsetPage
 from blog.posts.models import Post, post_tags
@@ -86,7 +86,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[PostRead](
         items=await _reads(connection, rows),
         total=total or 0,
@@ -98,7 +98,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
 async def read_post(connection: AsyncConnection, *, post_id: int) -> PostRead:
     """The post with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Post.__table__).where(Post.id == post_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Post {post_id} not found."
         raise NotFoundError(msg)

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from blog.crud import commit_or_conflict
+from blog.crud import as_dicts, commit_or_conflict
 from blog.errors import NotFoundError
 from blog.pagination import OffsetPage
 from blog.tags.models import Tag
@@ -50,7 +50,7 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[TagRead](
         items=_reads(rows),
         total=total or 0,
@@ -62,7 +62,7 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
 async def read_tag(connection: AsyncConnection, *, tag_id: int) -> TagRead:
     """The tag with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Tag.__table__).where(Tag.id == tag_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Tag {tag_id} not found."
         raise NotFoundError(msg)

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from shop.cart_items.models import CartItem
 from shop.cart_items.schemas import CartItemCreate, CartItemQuery, CartItemRead, CartItemUpdate
 from shop.carts.models import Cart
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import as_dicts, commit_or_conflict, require_rows
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
 from shop.products.models import Product
@@ -53,7 +53,7 @@ async def list_cart_items(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[CartItemRead](
         items=_reads(rows),
         total=total or 0,
@@ -69,7 +69,7 @@ async def read_cart_item(
     result = await connection.execute(
         select(CartItem.__table__).where(CartItem.id == cart_item_id, *_visible_to(user))
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"CartItem {cart_item_id} not found."
         raise NotFoundError(msg)

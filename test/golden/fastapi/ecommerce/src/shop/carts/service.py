@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from shop.cart_items.models import CartItem
 from shop.carts.models import Cart
 from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
-from shop.crud import collections_of, commit_or_conflict
+from shop.crud import as_dicts, collections_of, commit_or_conflict
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
 from shop.users.caller import Caller
@@ -60,7 +60,7 @@ async def list_carts(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[CartRead](
         items=await _reads(connection, rows),
         total=total or 0,
@@ -74,7 +74,7 @@ async def read_cart(connection: AsyncConnection, *, cart_id: int, user: Caller) 
     result = await connection.execute(
         select(Cart.__table__).where(Cart.id == cart_id, *_visible_to(user))
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Cart {cart_id} not found."
         raise NotFoundError(msg)

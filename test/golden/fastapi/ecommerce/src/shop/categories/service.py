@@ -15,7 +15,7 @@ from shop.categories.schemas import (
     CategorySort,
     CategoryUpdate,
 )
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import as_dicts, commit_or_conflict, require_rows
 from shop.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from shop.pagination import OffsetPage
 
@@ -59,7 +59,7 @@ async def list_categories(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[CategoryRead](
         items=_reads(rows),
         total=total or 0,
@@ -71,7 +71,7 @@ async def list_categories(
 async def read_category(connection: AsyncConnection, *, category_id: int) -> CategoryRead:
     """The category with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Category.__table__).where(Category.id == category_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Category {category_id} not found."
         raise NotFoundError(msg)

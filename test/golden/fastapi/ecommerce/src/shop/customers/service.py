@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import commit_or_conflict
+from shop.crud import as_dicts, commit_or_conflict
 from shop.customers.models import Customer
 from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, CustomerUpdate
 from shop.errors import NotFoundError
@@ -49,7 +49,7 @@ async def list_customers(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[CustomerRead](
         items=_reads(rows),
         total=total or 0,
@@ -65,7 +65,7 @@ async def read_customer(
     result = await connection.execute(
         select(Customer.__table__).where(Customer.id == customer_id, *_visible_to(user))
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Customer {customer_id} not found."
         raise NotFoundError(msg)

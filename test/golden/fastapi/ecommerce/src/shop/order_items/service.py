@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import as_dicts, commit_or_conflict, require_rows
 from shop.errors import NotFoundError
 from shop.order_items.models import OrderItem
 from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemRead, OrderItemUpdate
@@ -53,7 +53,7 @@ async def list_order_items(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[OrderItemRead](
         items=_reads(rows),
         total=total or 0,
@@ -69,7 +69,7 @@ async def read_order_item(
     result = await connection.execute(
         select(OrderItem.__table__).where(OrderItem.id == order_item_id, *_visible_to(user))
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"OrderItem {order_item_id} not found."
         raise NotFoundError(msg)

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from shop.crud import collections_of, commit_or_conflict, require_rows
+from shop.crud import as_dicts, collections_of, commit_or_conflict, require_rows
 from shop.customers.models import Customer
 from shop.errors import NotFoundError, ValidationFailedError
 from shop.order_items.models import OrderItem
@@ -98,7 +98,7 @@ async def list_orders(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[OrderRead](
         items=await _reads(connection, rows),
         total=total or 0,
@@ -112,7 +112,7 @@ async def read_order(connection: AsyncConnection, *, order_id: int, user: Caller
     result = await connection.execute(
         select(Order.__table__).where(Order.id == order_id, *_visible_to(user))
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Order {order_id} not found."
         raise NotFoundError(msg)

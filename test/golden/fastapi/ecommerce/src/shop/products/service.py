@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.categories.models import Category
-from shop.crud import collections_of, commit_or_conflict, require_rows
+from shop.crud import as_dicts, collections_of, commit_or_conflict, require_rows
 from shop.errors import NotFoundError
 from shop.pagination import CursorPage, decode_cursor, encode_cursor
 from shop.products.models import Product, product_tags
@@ -64,7 +64,7 @@ async def list_products(
         .order_by(Product.id.asc())
         .limit(query.limit + 1)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
     return CursorPage[ProductRead](items=await _reads(connection, page), next_cursor=next_cursor)
@@ -73,7 +73,7 @@ async def list_products(
 async def read_product(connection: AsyncConnection, *, product_id: int) -> ProductRead:
     """The product with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Product.__table__).where(Product.id == product_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Product {product_id} not found."
         raise NotFoundError(msg)

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import commit_or_conflict
+from shop.crud import as_dicts, commit_or_conflict
 from shop.errors import NotFoundError
 from shop.pagination import OffsetPage
 from shop.tags.models import Tag
@@ -38,7 +38,7 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[TagRead](
         items=_reads(rows),
         total=total or 0,
@@ -50,7 +50,7 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
 async def read_tag(connection: AsyncConnection, *, tag_id: int) -> TagRead:
     """The tag with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Tag.__table__).where(Tag.id == tag_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Tag {tag_id} not found."
         raise NotFoundError(msg)

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from inventory.crud import commit_or_conflict, require_rows
+from inventory.crud import as_dicts, commit_or_conflict, require_rows
 from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
 from inventory.items.schemas import (
@@ -63,7 +63,7 @@ async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> Offset
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[ItemRead](
         items=_reads(rows),
         total=total or 0,
@@ -75,7 +75,7 @@ async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> Offset
 async def read_item(connection: AsyncConnection, *, item_id: int) -> ItemRead:
     """The item with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Item.__table__).where(Item.id == item_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Item {item_id} not found."
         raise NotFoundError(msg)

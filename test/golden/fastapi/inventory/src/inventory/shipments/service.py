@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from inventory.crud import commit_or_conflict, require_rows
+from inventory.crud import as_dicts, commit_or_conflict, require_rows
 from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
 from inventory.pagination import CursorPage, decode_cursor, encode_cursor
@@ -48,7 +48,7 @@ async def list_shipments(
         .order_by(Shipment.id.asc())
         .limit(query.limit + 1)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
     return CursorPage[ShipmentRead](items=_reads(page), next_cursor=next_cursor)
@@ -57,7 +57,7 @@ async def list_shipments(
 async def read_shipment(connection: AsyncConnection, *, shipment_id: int) -> ShipmentRead:
     """The shipment with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Shipment.__table__).where(Shipment.id == shipment_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Shipment {shipment_id} not found."
         raise NotFoundError(msg)

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from inventory.crud import commit_or_conflict
+from inventory.crud import as_dicts, commit_or_conflict
 from inventory.errors import NotFoundError
 from inventory.pagination import OffsetPage
 from inventory.warehouses.models import Warehouse
@@ -64,7 +64,7 @@ async def list_warehouses(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[WarehouseRead](
         items=_reads(rows),
         total=total or 0,
@@ -78,7 +78,7 @@ async def read_warehouse(connection: AsyncConnection, *, warehouse_id: int) -> W
     result = await connection.execute(
         select(Warehouse.__table__).where(Warehouse.id == warehouse_id)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Warehouse {warehouse_id} not found."
         raise NotFoundError(msg)

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from notes.crud import commit_or_conflict
+from notes.crud import as_dicts, commit_or_conflict
 from notes.errors import NotFoundError
 from notes.notes.models import Note
 from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
@@ -38,7 +38,7 @@ async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> Offset
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[NoteRead](
         items=_reads(rows),
         total=total or 0,
@@ -50,7 +50,7 @@ async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> Offset
 async def read_note(connection: AsyncConnection, *, note_id: int) -> NoteRead:
     """The note with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Note.__table__).where(Note.id == note_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Note {note_id} not found."
         raise NotFoundError(msg)

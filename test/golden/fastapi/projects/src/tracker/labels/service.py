@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from tracker.crud import commit_or_conflict
+from tracker.crud import as_dicts, commit_or_conflict
 from tracker.errors import NotFoundError
 from tracker.labels.models import Label
 from tracker.labels.schemas import LabelCreate, LabelQuery, LabelRead, LabelUpdate
@@ -47,7 +47,7 @@ async def list_labels(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[LabelRead](
         items=_reads(rows),
         total=total or 0,
@@ -61,7 +61,7 @@ async def read_label(connection: AsyncConnection, *, label_id: int, user: Caller
     result = await connection.execute(
         select(Label.__table__).where(Label.id == label_id, *_visible_to(user))
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Label {label_id} not found."
         raise NotFoundError(msg)

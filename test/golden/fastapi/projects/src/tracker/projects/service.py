@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from tracker.crud import commit_or_conflict
+from tracker.crud import as_dicts, commit_or_conflict
 from tracker.errors import NotFoundError, PermissionDeniedError
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
@@ -62,7 +62,7 @@ async def list_projects(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[ProjectRead](
         items=_reads(rows),
         total=total or 0,
@@ -74,7 +74,7 @@ async def list_projects(
 async def read_project(connection: AsyncConnection, *, project_id: int) -> ProjectRead:
     """The project with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Project.__table__).where(Project.id == project_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Project {project_id} not found."
         raise NotFoundError(msg)

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from tracker.crud import collections_of, commit_or_conflict, require_rows
+from tracker.crud import as_dicts, collections_of, commit_or_conflict, require_rows
 from tracker.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from tracker.labels.models import Label
 from tracker.pagination import OffsetPage
@@ -109,7 +109,7 @@ async def list_tasks(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[TaskRead](
         items=await _reads(connection, rows),
         total=total or 0,
@@ -123,7 +123,7 @@ async def read_task(connection: AsyncConnection, *, task_id: int, user: Caller) 
     result = await connection.execute(
         select(Task.__table__).where(Task.id == task_id, *_visible_to(user))
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Task {task_id} not found."
         raise NotFoundError(msg)

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from tracker.crud import commit_or_conflict, require_rows
+from tracker.crud import as_dicts, commit_or_conflict, require_rows
 from tracker.errors import NotFoundError
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
@@ -42,7 +42,7 @@ async def list_watchers(
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     return OffsetPage[WatcherRead](
         items=_reads(rows),
         total=total or 0,
@@ -54,7 +54,7 @@ async def list_watchers(
 async def read_watcher(connection: AsyncConnection, *, watcher_id: int) -> WatcherRead:
     """The watcher with this id as the API shows it; 404 if absent."""
     result = await connection.execute(select(Watcher.__table__).where(Watcher.id == watcher_id))
-    rows = [row._asdict() for row in result]
+    rows = as_dicts(result)
     if not rows:
         msg = f"Watcher {watcher_id} not found."
         raise NotFoundError(msg)
