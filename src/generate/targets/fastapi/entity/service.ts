@@ -330,7 +330,6 @@ function loadForWrite(ctx: EntityContext): string[] {
 
 function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): string {
   const { entity } = ctx;
-  const E = entity.name;
   const names = schemaNames(entity);
   const exclude = entity.manyToMany.map((l) => pyStr(idsName(l.name)));
   const excludeArg = exclude.length ? `, exclude={${exclude.join(", ")}}` : "";
