@@ -46,10 +46,10 @@ async def collections_of(
 ) -> defaultdict[int, list[dict[str, Any]]]:
     """Rows of a collection query for the rows with these ids, grouped by whose row they are."""
     result = await connection.execute(statement, {"ids": ids})
-    keys = list(result.keys())
+    parent_key = next(iter(result.keys()))
     grouped: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in result:
-        grouped[row[0]].append(dict(zip(keys, row, strict=True)))
+    for row in as_dicts(result):
+        grouped[row[parent_key]].append(row)
     return grouped
 
 
