@@ -227,7 +227,7 @@ class User(TimestampMixin, Base):
 }
 
 function usersCaller(pkg: string): string {
-  return `"""The caller of a read route: what access rules need of a user, without an ORM object."""
+  return `"""The caller of a request: what access rules need of a user, without an ORM object."""
 
 from dataclasses import dataclass
 
@@ -236,14 +236,14 @@ from ${pkg}.users.models import ADMIN_ROLE, Role
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    """The active user behind a read request."""
+    """The active user behind a request."""
 
     id: int
     role: Role
 
     @property
     def is_admin(self) -> bool:
-        """Administrators see every row."""
+        """Administrators see and change every row."""
         return self.role == ADMIN_ROLE
 `;
 }
@@ -382,7 +382,7 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
 
 
 async def get_active_caller(connection: AsyncConnection, *, user_id: int) -> Caller:
-    """The active user with this id as a read route's caller: one column select; 401 as above."""
+    """The active user with this id as a request's caller: one column select; 401 as above."""
     result = await connection.execute(
         select(User.role, User.is_active).where(User.id == user_id)
     )

@@ -82,7 +82,7 @@ function guard(ctx: EntityContext, action: "read" | "write", imports: Imports): 
   const policy = action === "read" ? ctx.entity.read : ctx.entity.write;
   if (policy === "public") return "";
   imports.add("fastapi:Depends");
-  // Read routes check the caller on their own connection; write routes load the user into their session.
+  // Read routes check the caller on their connection; write routes in their session's transaction.
   const [admin, authenticated] =
     action === "read" ? ["require_admin_caller", "get_caller"] : ["require_admin", "get_current_user"];
   const dependency = policy === "admin" ? admin : authenticated;

@@ -83,7 +83,7 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
 
 
 async def get_active_caller(connection: AsyncConnection, *, user_id: int) -> Caller:
-    """The active user with this id as a read route's caller: one column select; 401 as above."""
+    """The active user with this id as a request's caller: one column select; 401 as above."""
     result = await connection.execute(select(User.role, User.is_active).where(User.id == user_id))
     row = result.first()
     if row is None or not row.is_active:

@@ -1,4 +1,4 @@
-"""The caller of a read route: what access rules need of a user, without an ORM object."""
+"""The caller of a request: what access rules need of a user, without an ORM object."""
 
 from dataclasses import dataclass
 
@@ -7,12 +7,12 @@ from notes.users.models import ADMIN_ROLE, Role
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    """The active user behind a read request."""
+    """The active user behind a request."""
 
     id: int
     role: Role
 
     @property
     def is_admin(self) -> bool:
-        """Administrators see every row."""
+        """Administrators see and change every row."""
         return self.role == ADMIN_ROLE
