@@ -27,6 +27,7 @@ import {
   SCRIPT_MAKO,
 } from "./packaging.js";
 import { appTestsModule, conftestModule } from "./tests/app-tests.js";
+import { crudTestsModule } from "./tests/crud-tests.js";
 import { entityTestsModule } from "./tests/entity-tests.js";
 import { factoriesModule } from "./tests/factories.js";
 
@@ -142,6 +143,8 @@ function assemble(model: ProjectModel, project: ResolvedProject): void {
   model.tree.add("tests/conftest.py", conftestModule(project));
   model.tree.add("tests/factories.py", factoriesModule(project));
   model.tree.add("tests/test_app.py", appTestsModule(project));
+  const crudTests = crudTestsModule(project, "async");
+  if (crudTests) model.tree.add("tests/test_crud.py", crudTests);
   model.tree.add("pyproject.toml", pyprojectToml(model, description, blueprint.python));
   model.tree.add(".env.example", envExample(model));
   model.tree.add(".gitignore", GITIGNORE);

@@ -235,9 +235,10 @@ from typing import TypeVar
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from ${pkg}.db import Base, db
-from ${pkg}.errors import ConflictError, ErrorDetail, ValidationFailedError
+from ${pkg}.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
 
 ModelT = TypeVar("ModelT", bound=Base)
 
@@ -263,12 +264,20 @@ def require_rows(
 
 
 def commit_or_conflict(message: str) -> None:
-    """Commit; a constraint violation (duplicate, still referenced) becomes a 409."""
+    """Commit; a constraint violation (duplicate, still referenced) becomes a 409.
+
+    A row another request deleted after this one loaded it becomes a 404, as if it had been
+    deleted first.
+    """
     try:
         db.session.commit()
     except IntegrityError as exc:
         db.session.rollback()
         raise ConflictError(message) from exc
+    except StaleDataError as exc:
+        db.session.rollback()
+        msg = "It was deleted by another request meanwhile."
+        raise NotFoundError(msg) from exc
 `;
 }
 

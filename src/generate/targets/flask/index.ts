@@ -14,6 +14,7 @@ import { modelsModule } from "../fastapi/entity/models.js";
 import { schemasModule } from "../fastapi/entity/schemas.js";
 import { associationTables, entityTable } from "../fastapi/entity/table.js";
 import { DOCKERIGNORE, envExample, GITIGNORE, SCRIPT_MAKO } from "../fastapi/packaging.js";
+import { crudTestsModule } from "../fastapi/tests/crud-tests.js";
 import type { Target } from "../target.js";
 import { appModule } from "./app.js";
 import { contributeFlaskCore } from "./core.js";
@@ -142,6 +143,8 @@ function assemble(model: ProjectModel, project: ResolvedProject): void {
   model.tree.add("tests/conftest.py", flaskConftestModule(project));
   model.tree.add("tests/factories.py", flaskFactoriesModule(project));
   model.tree.add("tests/test_app.py", flaskAppTestsModule(project));
+  const crudTests = crudTestsModule(project, "sync");
+  if (crudTests) model.tree.add("tests/test_crud.py", crudTests);
   model.tree.add("pyproject.toml", flaskPyprojectToml(model, description, blueprint.python, project.auth));
   model.tree.add(".env.example", envExample(model));
   model.tree.add(".gitignore", GITIGNORE);

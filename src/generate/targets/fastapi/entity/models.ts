@@ -1,6 +1,6 @@
 /** `<domain>/models.py`: the SQLAlchemy model of one entity, its enums and association tables. */
 
-import { entityByName } from "../../../../blueprint/resolve.js";
+import { entityByName, type OneToMany } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName, modelColumnType, pythonType } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
@@ -8,6 +8,19 @@ import { pyStr } from "../../../python/literal.js";
 import { capitalize } from "../../../python/naming.js";
 import type { EntityContext } from "./context.js";
 import { linkedEntities } from "./context.js";
+
+/**
+ * What deleting the parent does to the children the session has loaded: the same as the database's
+ * ON DELETE of their foreign key, so a delete never depends on what happened to be loaded.
+ */
+function deleteRule(ctx: EntityContext, link: OneToMany): string {
+  const back = entityByName(ctx.project, link.target).manyToOne.find((m) => m.name === link.back);
+  // CASCADE: the ORM deletes loaded children (and orphans), the database the rest.
+  if (back?.onDelete !== "SET NULL" && back?.onDelete !== "RESTRICT")
+    return 'cascade="all, delete-orphan", passive_deletes=True';
+  // SET NULL and RESTRICT are the database's alone: the ORM must neither null nor delete loaded children.
+  return 'passive_deletes="all"';
+}
 
 export function modelsModule(ctx: EntityContext): string {
   const { entity, pkg } = ctx;
@@ -64,7 +77,7 @@ export function modelsModule(ctx: EntityContext): string {
   for (const link of entity.oneToMany) {
     if (link.target !== entity.name) typeOnly.push(link.target);
     relationships.push(
-      `${link.name}: Mapped[list["${link.target}"]] = relationship(back_populates=${pyStr(link.back)}, cascade="all, delete-orphan", passive_deletes=True, lazy="raise")`,
+      `${link.name}: Mapped[list["${link.target}"]] = relationship(back_populates=${pyStr(link.back)}, ${deleteRule(ctx, link)}, lazy="raise")`,
     );
   }
   for (const link of entity.manyToMany) {

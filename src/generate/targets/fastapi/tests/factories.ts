@@ -4,6 +4,7 @@
  */
 
 import { entityByName, type ResolvedEntity, type ResolvedProject } from "../../../../blueprint/resolve.js";
+import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
@@ -29,6 +30,16 @@ export function needsOwner(
 export function isUniqueField(entity: ResolvedEntity, name: string): boolean {
   const field = entity.fields.find((f) => f.name === name);
   return Boolean(field?.unique) || entity.uniqueTogether.some((group) => group.includes(name));
+}
+
+/** A field whose value a PATCH can change without breaking rules or uniqueness. */
+export function updatableField(entity: ResolvedEntity): Field | undefined {
+  const inRules = new Set(entity.checks.flatMap((c) => [c.field, c.other]));
+  // Sample variants ignore patterns: a patterned field keeps its example, so it is never the one changed.
+  const changeable = entity.fields.filter(
+    (f) => !inRules.has(f.name) && f.type !== "json" && f.pattern === undefined,
+  );
+  return changeable.find((f) => !isUniqueField(entity, f.name)) ?? changeable[0];
 }
 
 /** The sample of every field for a factory or payload; `json` picks the API form. */

@@ -11,7 +11,8 @@ import { capitalize, words } from "../../../python/naming.js";
 import { fixedSample, invalidSample } from "../../../python/samples.js";
 import type { EntityContext } from "../../fastapi/entity/context.js";
 import { idsName } from "../../fastapi/entity/schemas.js";
-import { isUniqueField, needsOwner, payloadShape } from "../../fastapi/tests/factories.js";
+import { deleteRuleTest } from "../../fastapi/tests/delete-rules.js";
+import { needsOwner, payloadShape, updatableField } from "../../fastapi/tests/factories.js";
 
 interface TestContext extends EntityContext {
   readonly imports: Imports;
@@ -44,6 +45,7 @@ export function flaskEntityTestsModule(ctx: EntityContext): string {
     duplicateWithLinksTest(t),
     selfReferenceTest(t),
     deleteTest(t),
+    deleteRuleTest(t, ""),
     ...permissionTests(t),
   ].filter((test): test is string => Boolean(test));
   return pyModule(
@@ -328,18 +330,8 @@ function queryCountTest(t: TestContext): string {
     assert four_rows.count == one_row.count`;
 }
 
-/** A field whose value a PATCH can change without breaking rules or uniqueness. */
-function updatableField(t: TestContext): Field | undefined {
-  const inRules = new Set(t.entity.checks.flatMap((c) => [c.field, c.other]));
-  // Sample variants ignore patterns: a patterned field keeps its example, so it is never the one changed.
-  const changeable = t.entity.fields.filter(
-    (f) => !inRules.has(f.name) && f.type !== "json" && f.pattern === undefined,
-  );
-  return changeable.find((f) => !isUniqueField(t.entity, f.name)) ?? changeable[0];
-}
-
 function updateTest(t: TestContext): string | undefined {
-  const field = updatableField(t);
+  const field = updatableField(t.entity);
   if (!field) return undefined;
   const value = fixedSample(t.entity.name, field, 1);
   const compare =

@@ -7,9 +7,10 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Executable, Result, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
 
 from blog.db import Base
-from blog.errors import ConflictError, ErrorDetail, ValidationFailedError
+from blog.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
 
 ModelT = TypeVar("ModelT", bound=Base)
 
@@ -54,9 +55,17 @@ async def collections_of(
 
 
 async def commit_or_conflict(session: AsyncSession, message: str) -> None:
-    """Commit; a constraint violation (duplicate, still referenced) becomes a 409."""
+    """Commit; a constraint violation (duplicate, still referenced) becomes a 409.
+
+    A row another request deleted after this one loaded it becomes a 404, as if it had been
+    deleted first.
+    """
     try:
         await session.commit()
     except IntegrityError as exc:
         await session.rollback()
         raise ConflictError(message) from exc
+    except StaleDataError as exc:
+        await session.rollback()
+        msg = "It was deleted by another request meanwhile."
+        raise NotFoundError(msg) from exc

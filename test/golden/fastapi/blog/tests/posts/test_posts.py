@@ -1,12 +1,21 @@
 """Post API: CRUD, validation, paging, filters and permissions."""
 
 from httpx import AsyncClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from blog.comments.models import Comment
 from blog.posts.models import PostStatus
 from blog.users.models import User
 from tests.conftest import QueryCounter
-from tests.factories import auth_headers, create_post, create_tag, create_user, post_payload
+from tests.factories import (
+    auth_headers,
+    create_comment,
+    create_post,
+    create_tag,
+    create_user,
+    post_payload,
+)
 
 
 async def test_create_post_then_get_it(
@@ -226,6 +235,18 @@ async def test_delete_post(
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+async def test_deleting_post_deletes_its_comments(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    existing = await create_post(session, owner=user)
+    child = await create_comment(session, owner=user, post_id=existing.id)
+
+    deleted = await client.delete(f"/posts/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert await session.scalar(select(Comment.id).where(Comment.id == child.id)) is None
 
 
 async def test_posts_require_authentication(client: AsyncClient) -> None:

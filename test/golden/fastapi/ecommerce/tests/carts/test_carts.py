@@ -1,11 +1,13 @@
 """Cart API: CRUD, validation, paging, filters and permissions."""
 
 from httpx import AsyncClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shop.cart_items.models import CartItem
 from shop.users.models import User
 from tests.conftest import QueryCounter
-from tests.factories import auth_headers, cart_payload, create_cart, create_user
+from tests.factories import auth_headers, cart_payload, create_cart, create_cart_item, create_user
 
 
 async def test_create_cart_then_get_it(
@@ -116,6 +118,18 @@ async def test_delete_cart(
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+async def test_deleting_cart_deletes_its_items(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    existing = await create_cart(session, owner=user)
+    child = await create_cart_item(session, owner=user, cart_id=existing.id)
+
+    deleted = await client.delete(f"/carts/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert await session.scalar(select(CartItem.id).where(CartItem.id == child.id)) is None
 
 
 async def test_carts_require_authentication(client: AsyncClient) -> None:

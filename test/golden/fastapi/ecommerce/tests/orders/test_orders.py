@@ -3,12 +3,21 @@
 from datetime import UTC, datetime
 
 from httpx import AsyncClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shop.order_items.models import OrderItem
 from shop.orders.models import OrderStatus
 from shop.users.models import User
 from tests.conftest import QueryCounter
-from tests.factories import auth_headers, create_customer, create_order, create_user, order_payload
+from tests.factories import (
+    auth_headers,
+    create_customer,
+    create_order,
+    create_order_item,
+    create_user,
+    order_payload,
+)
 
 
 async def test_create_order_then_get_it(
@@ -232,6 +241,18 @@ async def test_delete_order(
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+async def test_deleting_order_deletes_its_items(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    existing = await create_order(session, owner=user)
+    child = await create_order_item(session, owner=user, order_id=existing.id)
+
+    deleted = await client.delete(f"/orders/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert await session.scalar(select(OrderItem.id).where(OrderItem.id == child.id)) is None
 
 
 async def test_orders_require_authentication(client: AsyncClient) -> None:

@@ -1,10 +1,12 @@
 """Task API: CRUD, validation, paging, filters and permissions."""
 
 from httpx import AsyncClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import QueryCounter
 from tests.factories import auth_headers, create_label, create_task, create_user, task_payload
+from tracker.tasks.models import Task
 from tracker.users.models import User
 
 
@@ -223,6 +225,19 @@ async def test_delete_task(
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+async def test_deleting_task_keeps_its_subtasks(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    existing = await create_task(session, owner=user)
+    child = await create_task(session, owner=user, parent_id=existing.id)
+
+    deleted = await client.delete(f"/tasks/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    row = (await session.execute(select(Task.parent_id).where(Task.id == child.id))).one()
+    assert row.parent_id is None
 
 
 async def test_tasks_require_authentication(client: AsyncClient) -> None:

@@ -2,12 +2,21 @@
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from blog.comments.models import Comment
 from blog.posts.models import PostStatus
 from blog.users.models import User
 from tests.conftest import QueryCounter
-from tests.factories import auth_headers, create_post, create_tag, create_user, post_payload
+from tests.factories import (
+    auth_headers,
+    create_comment,
+    create_post,
+    create_tag,
+    create_user,
+    post_payload,
+)
 
 
 def test_create_post_then_get_it(
@@ -212,6 +221,18 @@ def test_delete_post(
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+def test_deleting_post_deletes_its_comments(
+    client: FlaskClient, session: Session, user_headers: dict[str, str], user: User
+) -> None:
+    existing = create_post(session, owner=user)
+    child = create_comment(session, owner=user, post_id=existing.id)
+
+    deleted = client.delete(f"/posts/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert session.scalar(select(Comment.id).where(Comment.id == child.id)) is None
 
 
 def test_posts_require_authentication(client: FlaskClient) -> None:

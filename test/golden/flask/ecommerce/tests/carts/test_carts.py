@@ -2,11 +2,13 @@
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shop.cart_items.models import CartItem
 from shop.users.models import User
 from tests.conftest import QueryCounter
-from tests.factories import auth_headers, cart_payload, create_cart, create_user
+from tests.factories import auth_headers, cart_payload, create_cart, create_cart_item, create_user
 
 
 def test_create_cart_then_get_it(
@@ -102,6 +104,18 @@ def test_delete_cart(
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+def test_deleting_cart_deletes_its_items(
+    client: FlaskClient, session: Session, user_headers: dict[str, str], user: User
+) -> None:
+    existing = create_cart(session, owner=user)
+    child = create_cart_item(session, owner=user, cart_id=existing.id)
+
+    deleted = client.delete(f"/carts/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert session.scalar(select(CartItem.id).where(CartItem.id == child.id)) is None
 
 
 def test_carts_require_authentication(client: FlaskClient) -> None:

@@ -4,12 +4,21 @@ from datetime import UTC, datetime
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shop.order_items.models import OrderItem
 from shop.orders.models import OrderStatus
 from shop.users.models import User
 from tests.conftest import QueryCounter
-from tests.factories import auth_headers, create_customer, create_order, create_user, order_payload
+from tests.factories import (
+    auth_headers,
+    create_customer,
+    create_order,
+    create_order_item,
+    create_user,
+    order_payload,
+)
 
 
 def test_create_order_then_get_it(
@@ -216,6 +225,18 @@ def test_delete_order(
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+def test_deleting_order_deletes_its_items(
+    client: FlaskClient, session: Session, user_headers: dict[str, str], user: User
+) -> None:
+    existing = create_order(session, owner=user)
+    child = create_order_item(session, owner=user, order_id=existing.id)
+
+    deleted = client.delete(f"/orders/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert session.scalar(select(OrderItem.id).where(OrderItem.id == child.id)) is None
 
 
 def test_orders_require_authentication(client: FlaskClient) -> None:

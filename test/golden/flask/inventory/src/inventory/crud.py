@@ -5,9 +5,10 @@ from typing import TypeVar
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from inventory.db import Base, db
-from inventory.errors import ConflictError, ErrorDetail, ValidationFailedError
+from inventory.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
 
 ModelT = TypeVar("ModelT", bound=Base)
 
@@ -33,9 +34,17 @@ def require_rows(
 
 
 def commit_or_conflict(message: str) -> None:
-    """Commit; a constraint violation (duplicate, still referenced) becomes a 409."""
+    """Commit; a constraint violation (duplicate, still referenced) becomes a 409.
+
+    A row another request deleted after this one loaded it becomes a 404, as if it had been
+    deleted first.
+    """
     try:
         db.session.commit()
     except IntegrityError as exc:
         db.session.rollback()
         raise ConflictError(message) from exc
+    except StaleDataError as exc:
+        db.session.rollback()
+        msg = "It was deleted by another request meanwhile."
+        raise NotFoundError(msg) from exc

@@ -2,10 +2,12 @@
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.conftest import QueryCounter
 from tests.factories import auth_headers, create_label, create_task, create_user, task_payload
+from tracker.tasks.models import Task
 from tracker.users.models import User
 
 
@@ -207,6 +209,19 @@ def test_delete_task(
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+def test_deleting_task_keeps_its_subtasks(
+    client: FlaskClient, session: Session, user_headers: dict[str, str], user: User
+) -> None:
+    existing = create_task(session, owner=user)
+    child = create_task(session, owner=user, parent_id=existing.id)
+
+    deleted = client.delete(f"/tasks/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    row = session.execute(select(Task.parent_id).where(Task.id == child.id)).one()
+    assert row.parent_id is None
 
 
 def test_tasks_require_authentication(client: FlaskClient) -> None:

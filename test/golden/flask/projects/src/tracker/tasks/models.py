@@ -43,7 +43,7 @@ class Task(TimestampMixin, Base):
         remote_side="Task.id", back_populates="subtasks", lazy="raise"
     )
     subtasks: Mapped[list["Task"]] = relationship(
-        back_populates="parent", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+        back_populates="parent", passive_deletes="all", lazy="raise"
     )
     labels: Mapped[list["Label"]] = relationship(
         secondary=task_labels, order_by="Label.id", lazy="raise"
