@@ -5,8 +5,10 @@
  */
 import type { ResolvedProject } from "../../../../blueprint/resolve.js";
 import { Imports, pyModule } from "../../../python/imports.js";
-import { needsOwner } from "../../fastapi/tests/factories.js";
+import { fixedSample } from "../../../python/samples.js";
+import { needsOwner, updatableField } from "../../fastapi/tests/factories.js";
 import { appLabel } from "../apps.js";
+import { serializerName } from "../entity/serializers.js";
 import { factoryName } from "./factories.js";
 
 export function conftestModule(project: ResolvedProject): string {
@@ -239,7 +241,7 @@ def test_cors_allows_configured_origins(client: APIClient) -> None:
     assert "access-control-allow-origin" not in denied.headers
 
 
-${cursorTest}def test_openapi_document_is_served(client: APIClient) -> None:
+${cursorTest}${deletedMeanwhileTest(project, imports)}def test_openapi_document_is_served(client: APIClient) -> None:
     response = client.get("/openapi.json")
 
     assert response.status_code == 200
@@ -323,4 +325,37 @@ def test_production_refuses_the_development_secret() -> None:
     assert "DJANGO_SECRET_KEY" in result.stderr`,
     [pkg, "tests"],
   );
+}
+
+/**
+ * A PATCH whose row another request deleted between loading and saving: Django's save would insert it
+ * again; the viewset locks the row first and answers 404 (found by fuzzing with concurrent workers).
+ */
+function deletedMeanwhileTest(project: ResolvedProject, imports: Imports): string {
+  const entity = project.entities.find((e) => updatableField(e) !== undefined);
+  const field = entity && updatableField(entity);
+  if (!entity || !field) return "";
+  const pkg = project.name;
+  const E = entity.name;
+  const owner = needsOwner(project, entity) ? "owner=UserFactory.create()" : "";
+  imports.add(
+    "rest_framework.exceptions:NotFound",
+    `tests.factories:${factoryName(E)}`,
+    `${pkg}.core.viewsets:EntityViewSet`,
+    `${pkg}.${entity.plural}.models:${E}`,
+    `${pkg}.${entity.plural}.serializers:${serializerName(E)}`,
+  );
+  if (owner) imports.add("tests.factories:UserFactory");
+  return `def test_saving_a_row_deleted_meanwhile_is_404() -> None:
+    existing = ${factoryName(E)}.create(${owner})
+    serializer = ${serializerName(E)}(existing, data={"${field.name}": ${fixedSample(E, field, 1).json}}, partial=True)
+    assert serializer.is_valid(), serializer.errors
+    ${E}.objects.filter(pk=existing.pk).delete()
+
+    with pytest.raises(NotFound):
+        EntityViewSet[${E}]().save_or_conflict(serializer)
+    assert not ${E}.objects.filter(pk=existing.pk).exists()
+
+
+`;
 }

@@ -14,11 +14,14 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.db import DatabaseError, IntegrityError
 from django.test import Client, RequestFactory, override_settings
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.test import APIClient
 
 from blog.core.errors import server_error
 from blog.core.pagination import decode_cursor, encode_cursor
+from blog.core.viewsets import EntityViewSet
+from blog.tags.models import Tag
+from blog.tags.serializers import TagSerializer
 from blog.users.models import ADMIN_ROLE
 from tests.factories import TagFactory, UserFactory, auth_headers
 
@@ -145,6 +148,17 @@ def test_cursor_round_trip_and_rejects_garbage() -> None:
     for garbage in ["%%%", base64.urlsafe_b64encode(b'{"after": "x"}').decode()]:
         with pytest.raises(ValidationError):
             decode_cursor(garbage)
+
+
+def test_saving_a_row_deleted_meanwhile_is_404() -> None:
+    existing = TagFactory.create()
+    serializer = TagSerializer(existing, data={"name": "bravo"}, partial=True)
+    assert serializer.is_valid(), serializer.errors
+    Tag.objects.filter(pk=existing.pk).delete()
+
+    with pytest.raises(NotFound):
+        EntityViewSet[Tag]().save_or_conflict(serializer)
+    assert not Tag.objects.filter(pk=existing.pk).exists()
 
 
 def test_openapi_document_is_served(client: APIClient) -> None:

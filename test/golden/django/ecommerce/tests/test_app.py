@@ -14,11 +14,14 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.db import DatabaseError, IntegrityError
 from django.test import Client, RequestFactory, override_settings
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.test import APIClient
 
+from shop.categories.models import Category
+from shop.categories.serializers import CategorySerializer
 from shop.core.errors import server_error
 from shop.core.pagination import decode_cursor, encode_cursor
+from shop.core.viewsets import EntityViewSet
 from shop.users.models import ADMIN_ROLE
 from tests.factories import CategoryFactory, UserFactory, auth_headers
 
@@ -154,6 +157,17 @@ def test_cursor_round_trip_and_rejects_garbage() -> None:
     for garbage in ["%%%", base64.urlsafe_b64encode(b'{"after": "x"}').decode()]:
         with pytest.raises(ValidationError):
             decode_cursor(garbage)
+
+
+def test_saving_a_row_deleted_meanwhile_is_404() -> None:
+    existing = CategoryFactory.create()
+    serializer = CategorySerializer(existing, data={"description": "bravo"}, partial=True)
+    assert serializer.is_valid(), serializer.errors
+    Category.objects.filter(pk=existing.pk).delete()
+
+    with pytest.raises(NotFound):
+        EntityViewSet[Category]().save_or_conflict(serializer)
+    assert not Category.objects.filter(pk=existing.pk).exists()
 
 
 def test_openapi_document_is_served(client: APIClient) -> None:

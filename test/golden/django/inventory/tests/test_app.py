@@ -14,11 +14,14 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.db import DatabaseError, IntegrityError
 from django.test import Client, RequestFactory, override_settings
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.test import APIClient
 
 from inventory.core.errors import server_error
 from inventory.core.pagination import decode_cursor, encode_cursor
+from inventory.core.viewsets import EntityViewSet
+from inventory.warehouses.models import Warehouse
+from inventory.warehouses.serializers import WarehouseSerializer
 from tests.factories import WarehouseFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,6 +143,17 @@ def test_cursor_round_trip_and_rejects_garbage() -> None:
     for garbage in ["%%%", base64.urlsafe_b64encode(b'{"after": "x"}').decode()]:
         with pytest.raises(ValidationError):
             decode_cursor(garbage)
+
+
+def test_saving_a_row_deleted_meanwhile_is_404() -> None:
+    existing = WarehouseFactory.create()
+    serializer = WarehouseSerializer(existing, data={"city": "bravo"}, partial=True)
+    assert serializer.is_valid(), serializer.errors
+    Warehouse.objects.filter(pk=existing.pk).delete()
+
+    with pytest.raises(NotFound):
+        EntityViewSet[Warehouse]().save_or_conflict(serializer)
+    assert not Warehouse.objects.filter(pk=existing.pk).exists()
 
 
 def test_openapi_document_is_served(client: APIClient) -> None:

@@ -13,9 +13,13 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.db import DatabaseError, IntegrityError
 from django.test import Client, RequestFactory, override_settings
+from rest_framework.exceptions import NotFound
 from rest_framework.test import APIClient
 
 from notes.core.errors import server_error
+from notes.core.viewsets import EntityViewSet
+from notes.notes.models import Note
+from notes.notes.serializers import NoteSerializer
 from notes.users.models import ADMIN_ROLE
 from tests.factories import NoteFactory, UserFactory, auth_headers
 
@@ -135,6 +139,17 @@ def test_cors_allows_configured_origins(client: APIClient) -> None:
 
     assert allowed.headers["access-control-allow-origin"] == "https://app.example.com"
     assert "access-control-allow-origin" not in denied.headers
+
+
+def test_saving_a_row_deleted_meanwhile_is_404() -> None:
+    existing = NoteFactory.create()
+    serializer = NoteSerializer(existing, data={"title": "bravo"}, partial=True)
+    assert serializer.is_valid(), serializer.errors
+    Note.objects.filter(pk=existing.pk).delete()
+
+    with pytest.raises(NotFound):
+        EntityViewSet[Note]().save_or_conflict(serializer)
+    assert not Note.objects.filter(pk=existing.pk).exists()
 
 
 def test_openapi_document_is_served(client: APIClient) -> None:

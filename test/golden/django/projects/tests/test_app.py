@@ -13,10 +13,14 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.db import DatabaseError, IntegrityError
 from django.test import Client, RequestFactory, override_settings
+from rest_framework.exceptions import NotFound
 from rest_framework.test import APIClient
 
 from tests.factories import ProjectFactory, UserFactory, auth_headers
 from tracker.core.errors import server_error
+from tracker.core.viewsets import EntityViewSet
+from tracker.projects.models import Project
+from tracker.projects.serializers import ProjectSerializer
 from tracker.users.models import ADMIN_ROLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,6 +139,17 @@ def test_cors_allows_configured_origins(client: APIClient) -> None:
 
     assert allowed.headers["access-control-allow-origin"] == "https://app.example.com"
     assert "access-control-allow-origin" not in denied.headers
+
+
+def test_saving_a_row_deleted_meanwhile_is_404() -> None:
+    existing = ProjectFactory.create(owner=UserFactory.create())
+    serializer = ProjectSerializer(existing, data={"name": "bravo"}, partial=True)
+    assert serializer.is_valid(), serializer.errors
+    Project.objects.filter(pk=existing.pk).delete()
+
+    with pytest.raises(NotFound):
+        EntityViewSet[Project]().save_or_conflict(serializer)
+    assert not Project.objects.filter(pk=existing.pk).exists()
 
 
 def test_openapi_document_is_served(client: APIClient) -> None:

@@ -29,6 +29,14 @@ def parse_row_id(raw: str, *, name: str) -> int:
     return row_id
 
 
+def lock_row(row: Model) -> None:
+    """Lock the row until the transaction ends (on PostgreSQL); 404 if it no longer exists."""
+    model = type(row)
+    if not model._default_manager.select_for_update().filter(pk=row.pk).exists():
+        msg = f"{model.__name__} {row.pk} not found."
+        raise NotFound(msg)
+
+
 class EntityViewSet(
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
@@ -68,13 +76,19 @@ class EntityViewSet(
         self.save_or_conflict(serializer)
 
     def perform_update(self, serializer: BaseSerializer[ModelT]) -> None:
-        """Save the changes; 409 on a duplicate unique value."""
+        """Save the changes; 409 on a duplicate unique value, 404 if deleted meanwhile."""
         self.save_or_conflict(serializer)
 
     def save_or_conflict(self, serializer: BaseSerializer[ModelT], **extra: object) -> None:
-        """Save in one transaction; a constraint violation becomes a 409."""
+        """Save in one transaction; a constraint violation becomes a 409.
+
+        A changed row is locked first: if another request deleted it meanwhile, that is a 404,
+        where a plain save would insert it again.
+        """
         try:
             with transaction.atomic():
+                if serializer.instance is not None:
+                    lock_row(serializer.instance)
                 serializer.save(**extra)
         except IntegrityError as exc:
             name = self.get_queryset().model._meta.verbose_name
