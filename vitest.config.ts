@@ -6,9 +6,10 @@ export default defineConfig({
     // Execution tests install and run whole Python projects; they need minutes, not seconds.
     testTimeout: 20 * 60 * 1000,
     hookTimeout: 20 * 60 * 1000,
-    // Two workers for two cores. The execution matrix is split into two shard files so that a free
-    // worker can take half of it (vitest decides when: in a full run they may still run in turn).
+    // Two workers for two cores; the execution matrix is split into two shard files, one per worker.
+    // minWorkers must equal maxWorkers: with fewer, the pool lets an idle worker go and does not bring
+    // it back while another file runs, so the two shards ran one after the other (CI took 45 minutes).
     maxWorkers: 2,
-    minWorkers: 1,
+    minWorkers: 2,
   },
 });
