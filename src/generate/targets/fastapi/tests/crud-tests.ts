@@ -4,6 +4,7 @@
  * by fuzzing with concurrent workers on PostgreSQL). Async for FastAPI, sync for Flask.
  */
 import type { ResolvedEntity, ResolvedProject } from "../../../../blueprint/resolve.js";
+import { enumClassName } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { fixedSample } from "../../../python/samples.js";
 import { needsOwner, updatableField } from "./factories.js";
@@ -11,7 +12,7 @@ import { needsOwner, updatableField } from "./factories.js";
 const DOCSTRING = "Committing changes: a row another request deleted meanwhile is a 404, not a 500.";
 
 export function crudTestsModule(project: ResolvedProject, flavor: "async" | "sync"): string | undefined {
-  const entity = project.entities.find((e) => updatableField(e) !== undefined);
+  const entity = project.entities.find(hasChangeableField);
   const field = entity && updatableField(entity);
   if (!entity || !field) return undefined;
   const pkg = project.name;
@@ -27,6 +28,8 @@ export function crudTestsModule(project: ResolvedProject, flavor: "async" | "syn
     ...value.imports,
   );
   if (owned) imports.add(`${pkg}.users.models:User`);
+  if (field.type === "enum")
+    imports.add(`${pkg}.${entity.plural}.models:${enumClassName(entity.name, field)}`);
   const scenario: Scenario = {
     entity,
     field: field.name,
@@ -36,6 +39,14 @@ export function crudTestsModule(project: ResolvedProject, flavor: "async" | "syn
   const body =
     flavor === "async" ? asyncTest(scenario, imports, owned) : syncTest(scenario, imports, owned, pkg);
   return pyModule(DOCSTRING, imports, body, [pkg, "tests"]);
+}
+
+/** A field the test can set to a value other than the factory's, so that saving runs an UPDATE. */
+function hasChangeableField(entity: ResolvedEntity): boolean {
+  const field = updatableField(entity);
+  return (
+    field !== undefined && fixedSample(entity.name, field, 0).py !== fixedSample(entity.name, field, 1).py
+  );
 }
 
 interface Scenario {
