@@ -19,6 +19,11 @@ export const SCHEMATHESIS_REQUIREMENT = "schemathesis>=4.32,<5";
 export const FUZZ_CHECKS = ["not_a_server_error", "response_schema_conformance"] as const;
 const DEFAULT_MAX_EXAMPLES = 10;
 const DEFAULT_WORKERS = 2;
+/**
+ * Schemathesis' workers are threads, and CPython before 3.11.8 and 3.12.2 can fail `ast.parse` when two
+ * threads run it (gh-106905), which hypothesis does. That error is the fuzzer's, not the app's.
+ */
+const AST_THREAD_RACE = /SystemError: AST constructor recursion depth mismatch/;
 const DEFAULT_FUZZ_TIMEOUT_MS = 5 * 60 * 1000;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -366,35 +371,47 @@ export const fuzzStep: VerifyStep = {
       }
       lines.push(auth.note);
 
-      const reportPath = join(context.scratchDir, `schemathesis-${randomBytes(3).toString("hex")}.json`);
       const maxExamples = options.maxExamples ?? DEFAULT_MAX_EXAMPLES;
-      const args = [
-        "tool",
-        "run",
-        "--from",
-        SCHEMATHESIS_REQUIREMENT,
-        "schemathesis",
-        "run",
-        openapiUrl,
-        "--checks",
-        FUZZ_CHECKS.join(","),
-        "--max-examples",
-        String(maxExamples),
-        "--workers",
-        String(options.workers ?? DEFAULT_WORKERS),
-        "--request-timeout",
-        "10",
-        "--report",
-        "json",
-        "--report-json-path",
-        reportPath,
-        ...(options.seed !== undefined ? ["--seed", String(options.seed)] : []),
-        ...(auth.token ? ["--header", `Authorization: Bearer ${auth.token}`] : []),
-      ];
-      const shown = args.map((a) => (auth.token && a.includes(auth.token) ? "Authorization: Bearer ***" : a));
-      const result = await context.uvRun(args, undefined, options.timeoutMs ?? DEFAULT_FUZZ_TIMEOUT_MS);
-      const stStatus = result.exitCode === 0 ? "" : `\n[exit code ${result.exitCode}]`;
-      lines.push(`$ uv ${shown.join(" ")}\n${result.output.replace(/\s+$/, "")}${stStatus}`);
+      const fuzzWith = async (workers: number) => {
+        const reportPath = join(context.scratchDir, `schemathesis-${randomBytes(3).toString("hex")}.json`);
+        const args = [
+          "tool",
+          "run",
+          "--from",
+          SCHEMATHESIS_REQUIREMENT,
+          "schemathesis",
+          "run",
+          openapiUrl,
+          "--checks",
+          FUZZ_CHECKS.join(","),
+          "--max-examples",
+          String(maxExamples),
+          "--workers",
+          String(workers),
+          "--request-timeout",
+          "10",
+          "--report",
+          "json",
+          "--report-json-path",
+          reportPath,
+          ...(options.seed !== undefined ? ["--seed", String(options.seed)] : []),
+          ...(auth.token ? ["--header", `Authorization: Bearer ${auth.token}`] : []),
+        ];
+        const shown = args.map((a) =>
+          auth.token && a.includes(auth.token) ? "Authorization: Bearer ***" : a,
+        );
+        const result = await context.uvRun(args, undefined, options.timeoutMs ?? DEFAULT_FUZZ_TIMEOUT_MS);
+        const stStatus = result.exitCode === 0 ? "" : `\n[exit code ${result.exitCode}]`;
+        lines.push(`$ uv ${shown.join(" ")}\n${result.output.replace(/\s+$/, "")}${stStatus}`);
+        return { result, reportPath };
+      };
+      let { result, reportPath } = await fuzzWith(options.workers ?? DEFAULT_WORKERS);
+      if (result.exitCode !== 0 && AST_THREAD_RACE.test(result.output)) {
+        lines.push(
+          "schemathesis itself hit CPython's ast thread race (gh-106905, fixed in 3.11.8 and 3.12.2): once more, in one thread",
+        );
+        ({ result, reportPath } = await fuzzWith(1));
+      }
 
       let report: SchemathesisReport | undefined;
       try {

@@ -1,8 +1,8 @@
 /**
- * The boot step against stand-ins: a fake uv, and a fake "python" (a Node script) that serves what uvicorn
- * would, misbehaving on demand through FAKE_SERVER_MODE.
+ * The boot and fuzz steps against stand-ins: a fake uv (its `tool run` plays schemathesis), and a fake
+ * "python" (a Node script) that serves what uvicorn would, misbehaving on demand through FAKE_SERVER_MODE.
  */
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,20 @@ case "$*" in
   "--version") echo "uv 0.13.8 (fake)" ;;
   "run python -c import sys; print(sys.executable)") echo "$FAKE_PYTHON" ;;
   "run alembic upgrade head") echo "upgraded $DATABASE_URL" ;;
+  "tool run "*)
+    echo "$*" >> "$FAKE_UV_LOG"
+    prev=""
+    for arg in "$@"; do
+      [ "$prev" = "--workers" ] && workers="$arg"
+      [ "$prev" = "--report-json-path" ] && report="$arg"
+      prev="$arg"
+    done
+    if [ "$workers" != "1" ] && [ -n "$FAKE_FUZZ_RACE" ]; then
+      echo "SystemError: AST constructor recursion depth mismatch (before=66, after=113)"
+      exit 1
+    fi
+    echo '{"test_cases":{"generated":5,"unique_failures":0,"errored":0},"errors":[],"operations":{"tested":3}}' > "$report"
+    ;;
 esac
 `;
 
@@ -82,15 +96,15 @@ describe("boot step (fake uv and server)", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function boot(mode: string): Promise<StepResult> {
+  async function boot(mode: string, step = "boot", env: Record<string, string> = {}): Promise<StepResult> {
     const results = await verifyProject(dir, {
       uv,
-      steps: ["boot"],
+      steps: [step],
       logDir: false,
-      env: { FAKE_PYTHON: python, FAKE_SERVER_MODE: mode },
+      env: { FAKE_PYTHON: python, FAKE_SERVER_MODE: mode, FAKE_UV_LOG: join(dir, "uv.log"), ...env },
     });
-    const result = results.find((r) => r.step === "boot");
-    if (!result) throw new Error("no boot result");
+    const result = results.find((r) => r.step === step);
+    if (!result) throw new Error(`no ${step} result`);
     return result;
   }
 
@@ -119,6 +133,17 @@ describe("boot step (fake uv and server)", () => {
     const result = await boot("no-openapi");
     expect(result.status).toBe("failed");
     expect(result.summary).toBe("GET /openapi.json answered 404, not 200");
+  });
+
+  it("fuzzes with two threads, once more with one when the fuzzer hits CPython's ast thread race", async () => {
+    await rm(join(dir, "uv.log"), { force: true });
+    const plain = await boot("ok", "fuzz");
+    const raced = await boot("ok", "fuzz", { FAKE_FUZZ_RACE: "1" });
+    const calls = (await readFile(join(dir, "uv.log"), "utf8")).trim().split("\n");
+
+    expect([plain.status, raced.status]).toEqual(["passed", "passed"]);
+    expect(calls.map((call) => call.match(/--workers (\d+)/)?.[1])).toEqual(["2", "2", "1"]);
+    expect(raced.output).toContain("gh-106905");
   });
 
   it("fails when the server ignores SIGTERM for 10 s", async () => {
