@@ -30,14 +30,8 @@ export function crudTestsModule(project: ResolvedProject, flavor: "async" | "syn
   if (owned) imports.add(`${pkg}.users.models:User`);
   if (field.type === "enum")
     imports.add(`${pkg}.${entity.plural}.models:${enumClassName(entity.name, field)}`);
-  const scenario: Scenario = {
-    entity,
-    field: field.name,
-    value: value.py,
-    owner: owned ? ", owner=user" : "",
-  };
-  const body =
-    flavor === "async" ? asyncTest(scenario, imports, owned) : syncTest(scenario, imports, owned, pkg);
+  const scenario: Scenario = { entity, field: field.name, value: value.py, owned };
+  const body = flavor === "async" ? asyncTest(scenario, imports) : syncTest(scenario, imports, pkg);
   return pyModule(DOCSTRING, imports, body, [pkg, "tests"]);
 }
 
@@ -53,10 +47,11 @@ interface Scenario {
   readonly entity: ResolvedEntity;
   readonly field: string;
   readonly value: string;
-  readonly owner: string;
+  /** Rows need an owner: the test takes the `user` fixture. */
+  readonly owned: boolean;
 }
 
-function asyncTest(s: Scenario, imports: Imports, owned: boolean): string {
+function asyncTest(s: Scenario, imports: Imports): string {
   imports.add(
     "sqlalchemy.ext.asyncio:AsyncEngine",
     "sqlalchemy.ext.asyncio:AsyncSession",
@@ -64,9 +59,9 @@ function asyncTest(s: Scenario, imports: Imports, owned: boolean): string {
   );
   const E = s.entity.name;
   return `async def test_changing_a_row_deleted_meanwhile_is_404(
-    engine: AsyncEngine, session: AsyncSession${owned ? ", user: User" : ""}
+    engine: AsyncEngine, session: AsyncSession${s.owned ? ", user: User" : ""}
 ) -> None:
-    existing = await create_${s.entity.snake}(session${s.owner})
+    existing = await create_${s.entity.snake}(session${s.owned ? ", owner=user" : ""})
     async with async_sessionmaker(engine)() as request:
         loaded = await request.get_one(${E}, existing.id)
         await session.execute(delete(${E}).where(${E}.id == existing.id))
@@ -77,13 +72,13 @@ function asyncTest(s: Scenario, imports: Imports, owned: boolean): string {
             await commit_or_conflict(request, "conflict")`;
 }
 
-function syncTest(s: Scenario, imports: Imports, owned: boolean, pkg: string): string {
+function syncTest(s: Scenario, imports: Imports, pkg: string): string {
   imports.add("flask:Flask", "sqlalchemy.orm:Session", `${pkg}.db:db`);
   const E = s.entity.name;
   return `def test_changing_a_row_deleted_meanwhile_is_404(
-    app: Flask, session: Session${owned ? ", user: User" : ""}
+    app: Flask, session: Session${s.owned ? ", user: User" : ""}
 ) -> None:
-    existing = create_${s.entity.snake}(session${s.owner})
+    existing = create_${s.entity.snake}(session${s.owned ? ", owner=user" : ""})
     with app.app_context():
         loaded = db.session.get_one(${E}, existing.id)
         session.execute(delete(${E}).where(${E}.id == existing.id))
