@@ -11,6 +11,7 @@ import { capitalize, words } from "../../../python/naming.js";
 import { fixedSample, invalidSample } from "../../../python/samples.js";
 import type { EntityContext } from "../../fastapi/entity/context.js";
 import { idsName } from "../../fastapi/entity/schemas.js";
+import { deleteRuleOf } from "../../fastapi/tests/delete-rules.js";
 import { isUniqueField, needsOwner, payloadShape } from "../../fastapi/tests/factories.js";
 import { enumClass } from "../fields.js";
 import { factoryName } from "./factories.js";
@@ -43,6 +44,7 @@ export function entityTestsModule(ctx: EntityContext): string {
     manyToManyUpdateTest(t),
     selfReferenceTest(t),
     deleteTest(t),
+    deleteRuleTest(t),
     ...permissionTests(t),
   ].filter((test): test is string => Boolean(test));
   return pyModule(
@@ -412,6 +414,36 @@ function deleteTest(t: TestContext): string {
 
     assert deleted.status_code == 204
     assert again.status_code == 404`;
+}
+
+/** Deleting a parent applies the children's `on_delete` (see delete-rules.ts). */
+function deleteRuleTest(t: TestContext): string | undefined {
+  const rule = deleteRuleOf(t.project, t.entity);
+  if (!rule) return undefined;
+  const { child, back } = rule;
+  const extraUser = rule.childOwned && !t.ownerFixture ? ", user: User" : "";
+  if (extraUser) t.imports.add(`${t.pkg}.users.models:User`);
+  t.imports.add(
+    `tests.factories:${factoryName(child.name)}`,
+    `${t.pkg}.${child.plural}.models:${child.name}`,
+  );
+  const childOwner = rule.childOwned ? "owner=user, " : "";
+  const remaining = `${child.name}.objects.filter(pk=child.pk)`;
+  const column = `${remaining}.values_list(${pyStr(back.column)}, flat=True).get()`;
+  const expectation =
+    back.onDelete === "RESTRICT"
+      ? `assert ${column} == existing.id`
+      : back.onDelete === "SET NULL"
+        ? `assert ${column} is None`
+        : `assert not ${remaining}.exists()`;
+  return `def ${rule.name}(${t.writer}${extraUser}) -> None:
+    existing = ${factoryCall(t)}
+    child = ${factoryName(child.name)}.create(${childOwner}${back.name}=existing)
+
+    deleted = client.delete(f"/${t.plural}/{existing.id}"${t.writerHeaders})
+
+    assert deleted.status_code == ${rule.status}
+    ${expectation}`;
 }
 
 function permissionTests(t: TestContext): string[] {

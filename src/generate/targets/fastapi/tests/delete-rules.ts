@@ -1,11 +1,49 @@
 /**
  * The test that deleting a parent does to its children what the foreign key's ON DELETE says (cascade,
- * set null or refuse), whatever the session happened to load. Written for the FastAPI and Flask suites;
- * `aw` is `"await "` for the async one and empty for the other.
+ * set null or refuse), whatever the ORM happened to load. `deleteRuleOf` picks the case; the FastAPI and
+ * Flask suites render it with `deleteRuleTest` (`aw` is `"await "` for the async one), Django's its own way.
  */
-import { entityByName, type ResolvedEntity, type ResolvedProject } from "../../../../blueprint/resolve.js";
+import {
+  entityByName,
+  type ManyToOne,
+  type ResolvedEntity,
+  type ResolvedProject,
+} from "../../../../blueprint/resolve.js";
 import type { Imports } from "../../../python/imports.js";
 import { needsOwner } from "./factories.js";
+
+export interface DeleteRule {
+  readonly child: ResolvedEntity;
+  /** The child's link to the parent, whose ON DELETE is tested. */
+  readonly back: ManyToOne;
+  /** Rows of the child need an owner. */
+  readonly childOwned: boolean;
+  /** Test name, e.g. `test_deleting_task_keeps_its_subtasks`. */
+  readonly name: string;
+  readonly status: 204 | 409;
+}
+
+/** The first one-to-many of the entity, as a delete-rule case; undefined when it has none. */
+export function deleteRuleOf(project: ResolvedProject, entity: ResolvedEntity): DeleteRule | undefined {
+  const link = entity.oneToMany[0];
+  if (!link) return undefined;
+  const child = entityByName(project, link.target);
+  const back = child.manyToOne.find((m) => m.name === link.back);
+  if (!back) return undefined;
+  const outcome =
+    back.onDelete === "RESTRICT"
+      ? `is_409_while_it_has_${link.name}`
+      : back.onDelete === "SET NULL"
+        ? `keeps_its_${link.name}`
+        : `deletes_its_${link.name}`;
+  return {
+    child,
+    back,
+    childOwned: needsOwner(project, child),
+    name: `test_deleting_${entity.snake}_${outcome}`,
+    status: back.onDelete === "RESTRICT" ? 409 : 204,
+  };
+}
 
 export interface DeleteRuleContext {
   readonly project: ResolvedProject;
@@ -20,14 +58,12 @@ export interface DeleteRuleContext {
   readonly ownerFixture: string;
 }
 
+/** The SQLAlchemy version (FastAPI, Flask): the children are read back with a Core select. */
 export function deleteRuleTest(t: DeleteRuleContext, aw: "await " | ""): string | undefined {
-  const link = t.entity.oneToMany[0];
-  if (!link) return undefined;
-  const child = entityByName(t.project, link.target);
-  const back = child.manyToOne.find((m) => m.name === link.back);
-  if (!back) return undefined;
-  const childOwned = needsOwner(t.project, child);
-  const extraUser = childOwned && !t.ownerFixture ? ", user: User" : "";
+  const rule = deleteRuleOf(t.project, t.entity);
+  if (!rule) return undefined;
+  const { child, back } = rule;
+  const extraUser = rule.childOwned && !t.ownerFixture ? ", user: User" : "";
   if (extraUser) t.imports.add(`${t.pkg}.users.models:User`);
   t.imports.add(
     "sqlalchemy:select",
@@ -36,23 +72,21 @@ export function deleteRuleTest(t: DeleteRuleContext, aw: "await " | ""): string 
     `${t.pkg}.${child.plural}.models:${child.name}`,
   );
   const owner = t.ownerFixture ? `, owner=${t.ownerFixture}` : "";
-  const childOwner = childOwned ? ", owner=user" : "";
+  const childOwner = rule.childOwned ? ", owner=user" : "";
   const query = `session.execute(select(${child.name}.${back.column}).where(${child.name}.id == child.id))`;
   const row = `row = ${aw ? `(await ${query})` : query}.one()`;
-  const [name, expectations] =
+  const expectations =
     back.onDelete === "RESTRICT"
-      ? [`is_409_while_it_has_${link.name}`, `409\n    ${row}\n    assert row.${back.column} == existing.id`]
+      ? `${row}\n    assert row.${back.column} == existing.id`
       : back.onDelete === "SET NULL"
-        ? [`keeps_its_${link.name}`, `204\n    ${row}\n    assert row.${back.column} is None`]
-        : [
-            `deletes_its_${link.name}`,
-            `204\n    assert ${aw}session.scalar(select(${child.name}.id).where(${child.name}.id == child.id)) is None`,
-          ];
-  return `${aw ? "async " : ""}def test_deleting_${t.var}_${name}(${t.writer}${extraUser}) -> None:
+        ? `${row}\n    assert row.${back.column} is None`
+        : `assert ${aw}session.scalar(select(${child.name}.id).where(${child.name}.id == child.id)) is None`;
+  return `${aw ? "async " : ""}def ${rule.name}(${t.writer}${extraUser}) -> None:
     existing = ${aw}create_${t.var}(session${owner})
     child = ${aw}create_${child.snake}(session${childOwner}, ${back.column}=existing.id)
 
     deleted = ${aw}client.delete(f"/${t.plural}/{existing.id}"${t.writerHeaders})
 
-    assert deleted.status_code == ${expectations}`;
+    assert deleted.status_code == ${rule.status}
+    ${expectations}`;
 }

@@ -4,9 +4,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from blog.comments.models import Comment
 from blog.posts.models import PostStatus
 from blog.users.models import User
-from tests.factories import PostFactory, TagFactory, UserFactory, auth_headers, post_payload
+from tests.factories import (
+    CommentFactory,
+    PostFactory,
+    TagFactory,
+    UserFactory,
+    auth_headers,
+    post_payload,
+)
 
 
 def test_create_post_then_get_it(
@@ -190,6 +198,18 @@ def test_delete_post(client: APIClient, user_headers: dict[str, str], user: User
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+def test_deleting_post_deletes_its_comments(
+    client: APIClient, user_headers: dict[str, str], user: User
+) -> None:
+    existing = PostFactory.create(owner=user)
+    child = CommentFactory.create(owner=user, post=existing)
+
+    deleted = client.delete(f"/posts/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert not Comment.objects.filter(pk=child.pk).exists()
 
 
 def test_posts_require_authentication(client: APIClient) -> None:

@@ -4,8 +4,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from shop.cart_items.models import CartItem
 from shop.users.models import User
-from tests.factories import CartFactory, UserFactory, auth_headers, cart_payload
+from tests.factories import CartFactory, CartItemFactory, UserFactory, auth_headers, cart_payload
 
 
 def test_create_cart_then_get_it(
@@ -102,6 +103,18 @@ def test_delete_cart(client: APIClient, user_headers: dict[str, str], user: User
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+def test_deleting_cart_deletes_its_items(
+    client: APIClient, user_headers: dict[str, str], user: User
+) -> None:
+    existing = CartFactory.create(owner=user)
+    child = CartItemFactory.create(owner=user, cart=existing)
+
+    deleted = client.delete(f"/carts/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert not CartItem.objects.filter(pk=child.pk).exists()
 
 
 def test_carts_require_authentication(client: APIClient) -> None:

@@ -6,9 +6,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from shop.order_items.models import OrderItem
 from shop.orders.models import OrderStatus
 from shop.users.models import User
-from tests.factories import CustomerFactory, OrderFactory, UserFactory, auth_headers, order_payload
+from tests.factories import (
+    CustomerFactory,
+    OrderFactory,
+    OrderItemFactory,
+    UserFactory,
+    auth_headers,
+    order_payload,
+)
 
 
 def test_create_order_then_get_it(
@@ -203,6 +211,18 @@ def test_delete_order(client: APIClient, user_headers: dict[str, str], user: Use
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+def test_deleting_order_deletes_its_items(
+    client: APIClient, user_headers: dict[str, str], user: User
+) -> None:
+    existing = OrderFactory.create(owner=user)
+    child = OrderItemFactory.create(owner=user, order=existing)
+
+    deleted = client.delete(f"/orders/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert not OrderItem.objects.filter(pk=child.pk).exists()
 
 
 def test_orders_require_authentication(client: APIClient) -> None:

@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from tests.factories import LabelFactory, TaskFactory, UserFactory, auth_headers, task_payload
+from tracker.tasks.models import Task
 from tracker.users.models import User
 
 
@@ -201,6 +202,18 @@ def test_delete_task(client: APIClient, user_headers: dict[str, str], user: User
 
     assert deleted.status_code == 204
     assert again.status_code == 404
+
+
+def test_deleting_task_keeps_its_subtasks(
+    client: APIClient, user_headers: dict[str, str], user: User
+) -> None:
+    existing = TaskFactory.create(owner=user)
+    child = TaskFactory.create(owner=user, parent=existing)
+
+    deleted = client.delete(f"/tasks/{existing.id}", headers=user_headers)
+
+    assert deleted.status_code == 204
+    assert Task.objects.filter(pk=child.pk).values_list("parent_id", flat=True).get() is None
 
 
 def test_tasks_require_authentication(client: APIClient) -> None:
