@@ -187,3 +187,10 @@ export function entityByName(project: ResolvedProject, name: string): ResolvedEn
   if (!entity) throw new Error(`internal: unknown entity ${name}`);
   return entity;
 }
+
+/** The child's many-to-one that a one-to-many mirrors (declared, or implied by resolveEntity). */
+export function backLinkOf(project: ResolvedProject, link: OneToMany): ManyToOne {
+  const back = entityByName(project, link.target).manyToOne.find((m) => m.name === link.back);
+  if (!back) throw new Error(`internal: ${link.target} has no link ${link.back}`);
+  return back;
+}

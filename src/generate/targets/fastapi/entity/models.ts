@@ -1,6 +1,6 @@
 /** `<domain>/models.py`: the SQLAlchemy model of one entity, its enums and association tables. */
 
-import { entityByName, type OneToMany } from "../../../../blueprint/resolve.js";
+import { backLinkOf, entityByName, type OneToMany } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName, modelColumnType, pythonType } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
@@ -14,9 +14,8 @@ import { linkedEntities } from "./context.js";
  * ON DELETE of their foreign key, so a delete never depends on what happened to be loaded.
  */
 function deleteRule(ctx: EntityContext, link: OneToMany): string {
-  const back = entityByName(ctx.project, link.target).manyToOne.find((m) => m.name === link.back);
   // CASCADE: the ORM deletes loaded children (and orphans), the database the rest.
-  if (back?.onDelete !== "SET NULL" && back?.onDelete !== "RESTRICT")
+  if (backLinkOf(ctx.project, link).onDelete === "CASCADE")
     return 'cascade="all, delete-orphan", passive_deletes=True';
   // SET NULL and RESTRICT are the database's alone: the ORM must neither null nor delete loaded children.
   return 'passive_deletes="all"';

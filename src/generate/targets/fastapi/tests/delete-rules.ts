@@ -4,6 +4,7 @@
  * Flask suites render it with `deleteRuleTest` (`aw` is `"await "` for the async one), Django's its own way.
  */
 import {
+  backLinkOf,
   entityByName,
   type ManyToOne,
   type ResolvedEntity,
@@ -28,8 +29,7 @@ export function deleteRuleOf(project: ResolvedProject, entity: ResolvedEntity): 
   const link = entity.oneToMany[0];
   if (!link) return undefined;
   const child = entityByName(project, link.target);
-  const back = child.manyToOne.find((m) => m.name === link.back);
-  if (!back) return undefined;
+  const back = backLinkOf(project, link);
   const outcome =
     back.onDelete === "RESTRICT"
       ? `is_409_while_it_has_${link.name}`
