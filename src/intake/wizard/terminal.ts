@@ -2,7 +2,6 @@
  * The wizard on a terminal, with @inquirer/prompts (arrow keys, defaults preselected). Kept thin: the
  * questions and what their answers mean live in questions.ts and answers.ts.
  */
-import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { Asker } from "./run.js";
 
 /** The user left the wizard (Ctrl-C, or the terminal closed). */
@@ -20,9 +19,16 @@ export function terminalProblem(stdin: { isTTY?: boolean } = process.stdin): str
     : '--interactive needs a terminal, but standard input is not one; give the request in words ("…") or --blueprint <file> instead';
 }
 
-async function cancellable<T>(prompt: Promise<T>): Promise<T> {
+type Prompts = typeof import("@inquirer/prompts");
+
+/** Loaded on first use: the prompts library is a quarter of the CLI's start-up, and only the wizard needs it. */
+function prompts(): Promise<Prompts> {
+  return import("@inquirer/prompts");
+}
+
+async function cancellable<T>(prompt: (library: Prompts) => Promise<T>): Promise<T> {
   try {
-    return await prompt;
+    return await prompt(await prompts());
   } catch (error) {
     if (error instanceof Error && error.name === "ExitPromptError") throw new WizardCancelled();
     throw error;
@@ -34,14 +40,14 @@ export function terminalAsker(output: NodeJS.WritableStream = process.stdout): A
   const context = { output };
   return {
     select: (q) =>
-      cancellable(
+      cancellable(({ select }) =>
         select(
           { message: q.message, choices: q.choices.map((c) => ({ ...c })), default: q.default, pageSize: 10 },
           context,
         ),
       ),
     input: (q) =>
-      cancellable(
+      cancellable(({ input }) =>
         input(
           {
             message: q.message,
@@ -53,7 +59,9 @@ export function terminalAsker(output: NodeJS.WritableStream = process.stdout): A
         ),
       ),
     checkbox: (q) =>
-      cancellable(checkbox({ message: q.message, choices: q.choices.map((c) => ({ ...c })) }, context)),
+      cancellable(({ checkbox }) =>
+        checkbox({ message: q.message, choices: q.choices.map((c) => ({ ...c })) }, context),
+      ),
   };
 }
 
@@ -61,5 +69,5 @@ export function confirmOnTerminal(
   message: string,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<boolean> {
-  return cancellable(confirm({ message, default: true }, { output }));
+  return cancellable(({ confirm }) => confirm({ message, default: true }, { output }));
 }
