@@ -6,6 +6,7 @@ import { initialMigration } from "../../python/migration.js";
 import type { Target } from "../target.js";
 import { configModule, mainModule, modelsRegistry } from "./app.js";
 import { contributeCore } from "./core.js";
+import { jsonRowsModule, jsonRowsTestsModule } from "./json-rows.js";
 import { entityContext } from "./entity/context.js";
 import { modelsModule } from "./entity/models.js";
 import { routerModule } from "./entity/router.js";
@@ -122,6 +123,10 @@ function contributeEntities(model: ProjectModel, project: ResolvedProject): void
   }
   // Association tables reference both sides, so they come after every entity table.
   model.tables.push(...association);
+  if (project.entities.some((e) => e.oneToMany.length || e.manyToMany.length)) {
+    model.tree.add(`${src}/json_rows.py`, jsonRowsModule(model.pkg));
+    model.tree.add("tests/test_json_rows.py", jsonRowsTestsModule(model.pkg));
+  }
 }
 
 function assemble(model: ProjectModel, project: ResolvedProject): void {

@@ -1,5 +1,5 @@
 /** `<domain>/service.py`: keyword-only async functions holding the business logic of one entity. */
-import { entityByName, type ResolvedEntity } from "../../../../blueprint/resolve.js";
+import { backLinkOf, entityByName, type ResolvedEntity } from "../../../../blueprint/resolve.js";
 import { Imports, pyModule } from "../../../python/imports.js";
 import { pyStr } from "../../../python/literal.js";
 import type { EntityContext } from "./context.js";
@@ -88,74 +88,62 @@ function selectRows(ctx: EntityContext, imports: Imports): string {
   return `select(${ctx.entity.name}).options(${options.join(", ")})`;
 }
 
-/** `await _reads(connection, rows)` or `_reads(rows)`: the helper needs the connection only for collections. */
-function readsCall(ctx: EntityContext, rows: string): string {
-  return ctx.collections.length ? `await _reads(connection, ${rows})` : `_reads(${rows})`;
-}
-
-function collectionConstant(name: string): string {
-  return `_${name.toUpperCase()}_OF`;
+/** What a read selects: the table's columns, and each collection as one JSON column (`_COLUMNS`). */
+function selectRead(ctx: EntityContext): string {
+  return ctx.collections.length ? "select(*_COLUMNS)" : `select(${ctx.entity.name}.__table__)`;
 }
 
 /**
- * One module-level statement per collection, selecting what its Brief schema shows of the rows belonging to
- * a list of ids (first column: whose row it is). Built once: building a statement per request costs more
- * than running it, and a constant statement's cache key is computed once.
+ * One module-level JSON column per collection (`json_rows.py`): what its Brief schema shows of the rows
+ * belonging to the selected row, correlated to it. Built once: building a statement per request
+ * costs more than running it, and a constant statement's cache key is computed once. A collection of the
+ * entity itself reads an alias of its table, which correlation cannot confuse with the outer row.
  */
 function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
-  if (ctx.collections.length) imports.add("sqlalchemy:bindparam");
-  return ctx.collections.map((collection) => {
+  if (!ctx.collections.length) return [];
+  imports.add(`${ctx.pkg}.json_rows:json_rows`);
+  const E = ctx.entity.name;
+  const blocks = ctx.collections.map((collection) => {
     const T = collection.target.name;
-    if (T !== ctx.entity.name) imports.add(`${ctx.pkg}.${collection.target.plural}.models:${T}`);
-    const columns = briefColumns(collection.target).map((c) => c.name);
-    const ids = 'bindparam("ids", expanding=True)';
-    let statement: string;
-    if (collection.kind === "one-to-many") {
-      // The foreign key is one of the Brief columns: selected first, it is also the group key.
-      const link = ctx.entity.oneToMany.find((l) => l.name === collection.name);
-      const fk = `${link?.back ?? ctx.var}_id`;
-      const selected = [fk, ...columns.filter((c) => c !== fk)].map((c) => `${T}.${c}`);
-      statement = `select(${selected.join(", ")}).where(${T}.${fk}.in_(${ids})).order_by(${T}.id)`;
+    const constant = `_${collection.name.toUpperCase()}`;
+    let source = T;
+    let alias = "";
+    if (T === E) {
+      source = `${constant}_ROWS.c`;
+      alias = `${constant}_ROWS = ${E}.__table__.alias(${pyStr(collection.name)})\n`;
     } else {
-      // The association's column is labelled with a name no schema field can have (Pydantic ignores it).
+      imports.add(`${ctx.pkg}.${collection.target.plural}.models:${T}`);
+    }
+    const columns = briefColumns(collection.target).map((c) => `${source}.${c.name}`);
+    let rows: string;
+    if (collection.kind === "one-to-many") {
+      const link = ctx.entity.oneToMany.find((l) => l.name === collection.name);
+      const fk = link ? backLinkOf(ctx.project, link).column : `${ctx.var}_id`;
+      rows = `select(${columns.join(", ")}).where(${source}.${fk} == ${E}.id)`;
+    } else {
       const link = ctx.entity.manyToMany.find((l) => l.name === collection.name);
       const table = link?.table ?? "";
       imports.add(`${ctx.module}.models:${table}`);
-      const local = `${table}.c.${link?.localColumn}`;
-      const selected = [`${local}.label("_parent_id")`, ...columns.map((c) => `${T}.${c}`)];
-      statement = `select(${selected.join(", ")}).join(${T}, ${T}.id == ${table}.c.${link?.remoteColumn}).where(${local}.in_(${ids})).order_by(${T}.id)`;
+      rows = `select(${columns.join(", ")}).join(${table}, ${source}.id == ${table}.c.${link?.remoteColumn}).where(${table}.c.${link?.localColumn} == ${E}.id)`;
     }
-    return `${collectionConstant(collection.name)} = ${statement}`;
+    return `${alias}${constant} = json_rows(${rows}.order_by(${source}.id).correlate(${E})).label(${pyStr(collection.name)})`;
   });
+  const columns = [`${E}.__table__`, ...ctx.collections.map((c) => `_${c.name.toUpperCase()}`)];
+  return [...blocks, `_COLUMNS = (${columns.join(", ")})`];
 }
 
 /**
  * `_reads`: read schemas built straight from selected columns, without ORM objects (no identity map, no
  * instrumented attributes: the read paths' main cost). Rows arrive as plain dicts (\`crud.as_dicts\`), which
- * Pydantic reads in its core; a \`RowMapping\` costs a Python call per field. Each collection is one more query
- * for all the rows together, so a page costs the same number of queries at any size.
+ * Pydantic reads in its core; a \`RowMapping\` costs a Python call per field. Collections are columns of the
+ * rows: no statement per collection, and none per row.
  */
 function readsBlock(ctx: EntityContext, imports: Imports): string {
   const read = schemaNames(ctx.entity).read;
   imports.add("collections.abc:Sequence", "typing:Any", `${ctx.pkg}.crud:as_dicts`);
-  const doc = `"""Read schemas of selected rows${ctx.collections.length ? "; one query per collection for all of them" : ""}."""`;
-  if (!ctx.collections.length) {
-    return `def _reads(rows: Sequence[dict[str, Any]]) -> list[${read}]:
-    ${doc}
+  return `def _reads(rows: Sequence[dict[str, Any]]) -> list[${read}]:
+    """Read schemas of selected rows${ctx.collections.length ? ", their collections included" : ""}."""
     return [${read}.model_validate(row) for row in rows]`;
-  }
-  imports.add(`${ctx.pkg}.crud:collections_of`);
-  const loads = ctx.collections.map(
-    (c) => `    ${c.name}_of = await collections_of(connection, ${collectionConstant(c.name)}, ids)`,
-  );
-  const entries = ctx.collections.map((c) => `${pyStr(c.name)}: ${c.name}_of[row["id"]]`);
-  return `async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[${read}]:
-    ${doc}
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
-${loads.join("\n")}
-    return [${read}.model_validate({**row, ${entries.join(", ")}}) for row in rows]`;
 }
 
 function conditionsBlock(ctx: EntityContext): string {
@@ -212,7 +200,7 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
     conditions = ${conditionsCall(ctx)}
     total = await connection.scalar(select(func.count()).select_from(${E}).where(*conditions))
     result = await connection.execute(
-        select(${E}.__table__)
+        ${selectRead(ctx)}
         .where(*conditions)
         .order_by(${order})
         .offset(query.offset)
@@ -220,7 +208,7 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
     )
     rows = as_dicts(result)
     return OffsetPage[${names.read}](
-        items=${readsCall(ctx, "rows")},
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
@@ -241,12 +229,12 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
     if query.cursor is not None:
         conditions.append(${E}.id > decode_cursor(query.cursor))
     result = await connection.execute(
-        select(${E}.__table__).where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
+        ${selectRead(ctx)}.where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
     )
     rows = as_dicts(result)
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
-    return CursorPage[${names.read}](items=${readsCall(ctx, "page")}, next_cursor=next_cursor)`;
+    return CursorPage[${names.read}](items=_reads(page), next_cursor=next_cursor)`;
 }
 
 /** The GET path: the read schema from a column select, as the list builds it (no ORM object to load). */
@@ -255,12 +243,12 @@ function readBlock(ctx: EntityContext, userParam: string): string {
   const visible = ctx.readUser ? ", *_visible_to(user)" : "";
   return `async def read_${ctx.var}(connection: AsyncConnection, *, ${ctx.idParam}: int${userParam}) -> ${schemaNames(ctx.entity).read}:
     """The ${ctx.human} with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(${E}.__table__).where(${E}.id == ${ctx.idParam}${visible}))
+    result = await connection.execute(${selectRead(ctx)}.where(${E}.id == ${ctx.idParam}${visible}))
     rows = as_dicts(result)
     if not rows:
         msg = f"${E} {${ctx.idParam}} not found."
         raise NotFoundError(msg)
-    return ${ctx.collections.length ? "(await _reads(connection, rows))[0]" : "_reads(rows)[0]"}`;
+    return _reads(rows)[0]`;
 }
 
 function getBlock(ctx: EntityContext, userParam: string, imports: Imports): string {

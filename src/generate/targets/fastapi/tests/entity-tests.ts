@@ -2,7 +2,7 @@
  * `tests/<domain>/test_<domain>.py`: the API tests of one entity — CRUD round trip, validation, references,
  * uniqueness, rules, 404, paging, filters, sorting, constant query count, and who may do what.
  */
-import { entityByName } from "../../../../blueprint/resolve.js";
+import { backLinkOf, entityByName } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName, isStringLike } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
@@ -10,6 +10,7 @@ import { pyStr, pyTuple } from "../../../python/literal.js";
 import { capitalize, words } from "../../../python/naming.js";
 import { fixedSample, invalidSample } from "../../../python/samples.js";
 import type { EntityContext } from "../entity/context.js";
+import { schemaNames } from "../entity/context.js";
 import { idsName } from "../entity/schemas.js";
 import { deleteRuleTest } from "./delete-rules.js";
 import { needsOwner, payloadShape, updatableField } from "./factories.js";
@@ -42,6 +43,7 @@ export function entityTestsModule(ctx: EntityContext): string {
     queryCountTest(t),
     updateTest(t),
     nullUpdateTest(t),
+    oneToManyReadTest(t),
     manyToManyUpdateTest(t),
     duplicateWithLinksTest(t),
     selfReferenceTest(t),
@@ -382,6 +384,30 @@ function nullUpdateTest(t: TestContext): string | undefined {
     response = await client.patch(f"/${t.plural}/{existing.id}", json={${pyStr(field.name)}: None}${t.writerHeaders})
 
     assert response.status_code == 422`;
+}
+
+/** A one-to-many collection shows each row as its Brief schema shows it from the row's own columns. */
+function oneToManyReadTest(t: TestContext): string | undefined {
+  const link = t.entity.oneToMany[0];
+  if (!link) return undefined;
+  const child = entityByName(t.project, link.target);
+  const brief = schemaNames(child).brief;
+  t.imports.add(`tests.factories:create_${child.snake}`, `${t.pkg}.${child.plural}.schemas:${brief}`);
+  const childOwner = needsOwner(t.project, child);
+  let params = t.reader;
+  if (childOwner && !t.ownerFixture) {
+    t.imports.add(`${t.pkg}.users.models:User`);
+    params += ", user: User";
+  }
+  return `async def test_get_${t.var}_shows_its_${link.name}_as_stored(${params}) -> None:
+    parent = ${factoryCall(t)}
+    child = await create_${child.snake}(session${childOwner ? ", owner=user" : ""}, ${backLinkOf(t.project, link).column}=parent.id)
+    await session.refresh(child)
+
+    response = await client.get(f"/${t.plural}/{parent.id}"${t.readerHeaders})
+
+    assert response.status_code == 200
+    assert response.json()[${pyStr(link.name)}] == [${brief}.model_validate(child).model_dump(mode="json")]`;
 }
 
 function manyToManyUpdateTest(t: TestContext): string | undefined {

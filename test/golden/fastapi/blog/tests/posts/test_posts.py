@@ -5,6 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from blog.comments.models import Comment
+from blog.comments.schemas import CommentBrief
 from blog.posts.models import PostStatus
 from blog.users.models import User
 from tests.conftest import QueryCounter
@@ -188,6 +189,21 @@ async def test_update_title_to_null_is_422(
     )
 
     assert response.status_code == 422
+
+
+async def test_get_post_shows_its_comments_as_stored(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    parent = await create_post(session, owner=user)
+    child = await create_comment(session, owner=user, post_id=parent.id)
+    await session.refresh(child)
+
+    response = await client.get(f"/posts/{parent.id}", headers=user_headers)
+
+    assert response.status_code == 200
+    assert response.json()["comments"] == [
+        CommentBrief.model_validate(child).model_dump(mode="json")
+    ]
 
 
 async def test_update_post_replaces_tags(

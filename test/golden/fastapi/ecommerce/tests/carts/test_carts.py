@@ -5,6 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shop.cart_items.models import CartItem
+from shop.cart_items.schemas import CartItemBrief
 from shop.users.models import User
 from tests.conftest import QueryCounter
 from tests.factories import auth_headers, cart_payload, create_cart, create_cart_item, create_user
@@ -106,6 +107,19 @@ async def test_update_cart_changes_only_sent_fields(
 
     assert response.status_code == 200, response.text
     assert response.json()["note"] == "bravo"
+
+
+async def test_get_cart_shows_its_items_as_stored(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    parent = await create_cart(session, owner=user)
+    child = await create_cart_item(session, owner=user, cart_id=parent.id)
+    await session.refresh(child)
+
+    response = await client.get(f"/carts/{parent.id}", headers=user_headers)
+
+    assert response.status_code == 200
+    assert response.json()["items"] == [CartItemBrief.model_validate(child).model_dump(mode="json")]
 
 
 async def test_delete_cart(

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shop.order_items.models import OrderItem
+from shop.order_items.schemas import OrderItemBrief
 from shop.orders.models import OrderStatus
 from shop.users.models import User
 from tests.conftest import QueryCounter
@@ -229,6 +230,21 @@ async def test_update_status_to_null_is_422(
     )
 
     assert response.status_code == 422
+
+
+async def test_get_order_shows_its_items_as_stored(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    parent = await create_order(session, owner=user)
+    child = await create_order_item(session, owner=user, order_id=parent.id)
+    await session.refresh(child)
+
+    response = await client.get(f"/orders/{parent.id}", headers=user_headers)
+
+    assert response.status_code == 200
+    assert response.json()["items"] == [
+        OrderItemBrief.model_validate(child).model_dump(mode="json")
+    ]
 
 
 async def test_delete_order(

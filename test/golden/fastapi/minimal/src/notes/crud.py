@@ -1,12 +1,11 @@
-"""Helpers every service uses: loading referenced and related rows, committing safely."""
+"""Helpers every service uses: referenced rows, rows as dicts, safe commits."""
 
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Executable, Result, select
+from sqlalchemy import ColumnElement, Result, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from notes.db import Base
@@ -40,18 +39,6 @@ def as_dicts(result: Result[Any]) -> list[dict[str, Any]]:
     """Rows as plain dicts: Pydantic reads them in its core, unlike RowMapping objects."""
     keys = list(result.keys())
     return [dict(zip(keys, row, strict=True)) for row in result]
-
-
-async def collections_of(
-    connection: AsyncConnection, statement: Executable, ids: Sequence[int]
-) -> defaultdict[int, list[dict[str, Any]]]:
-    """Rows of a collection query for the rows with these ids, grouped by whose row they are."""
-    result = await connection.execute(statement, {"ids": ids})
-    parent_key = next(iter(result.keys()))
-    grouped: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in as_dicts(result):
-        grouped[row[parent_key]].append(row)
-    return grouped
 
 
 async def commit_or_conflict(session: AsyncSession, message: str) -> None:

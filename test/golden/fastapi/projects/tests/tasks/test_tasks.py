@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import QueryCounter
 from tests.factories import auth_headers, create_label, create_task, create_user, task_payload
 from tracker.tasks.models import Task
+from tracker.tasks.schemas import TaskBrief
 from tracker.users.models import User
 
 
@@ -181,6 +182,19 @@ async def test_update_title_to_null_is_422(
     )
 
     assert response.status_code == 422
+
+
+async def test_get_task_shows_its_subtasks_as_stored(
+    client: AsyncClient, session: AsyncSession, user_headers: dict[str, str], user: User
+) -> None:
+    parent = await create_task(session, owner=user)
+    child = await create_task(session, owner=user, parent_id=parent.id)
+    await session.refresh(child)
+
+    response = await client.get(f"/tasks/{parent.id}", headers=user_headers)
+
+    assert response.status_code == 200
+    assert response.json()["subtasks"] == [TaskBrief.model_validate(child).model_dump(mode="json")]
 
 
 async def test_update_task_replaces_labels(

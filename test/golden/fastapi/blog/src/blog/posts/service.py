@@ -3,13 +3,14 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from blog.comments.models import Comment
-from blog.crud import as_dicts, collections_of, commit_or_conflict, require_rows
+from blog.crud import as_dicts, commit_or_conflict, require_rows
 from blog.errors import NotFoundError, PermissionDeniedError
+from blog.json_rows import json_rows
 from blog.pagination import OffsetPage
 from blog.posts.models import Post, post_tags
 from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostSort, PostUpdate
@@ -45,34 +46,29 @@ def _order_by(sort: PostSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Post.id.asc()]
 
 
-_COMMENTS_OF = (
-    select(Comment.post_id, Comment.id, Comment.body, Comment.owner_id)
-    .where(Comment.post_id.in_(bindparam("ids", expanding=True)))
+_COMMENTS = json_rows(
+    select(Comment.id, Comment.body, Comment.post_id, Comment.owner_id)
+    .where(Comment.post_id == Post.id)
     .order_by(Comment.id)
-)
+    .correlate(Post)
+).label("comments")
 
 
-_TAGS_OF = (
-    select(post_tags.c.post_id.label("_parent_id"), Tag.id, Tag.name)
-    .join(Tag, Tag.id == post_tags.c.tag_id)
-    .where(post_tags.c.post_id.in_(bindparam("ids", expanding=True)))
+_TAGS = json_rows(
+    select(Tag.id, Tag.name)
+    .join(post_tags, Tag.id == post_tags.c.tag_id)
+    .where(post_tags.c.post_id == Post.id)
     .order_by(Tag.id)
-)
+    .correlate(Post)
+).label("tags")
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[PostRead]:
-    """Read schemas of selected rows; one query per collection for all of them."""
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
-    comments_of = await collections_of(connection, _COMMENTS_OF, ids)
-    tags_of = await collections_of(connection, _TAGS_OF, ids)
-    return [
-        PostRead.model_validate(
-            {**row, "comments": comments_of[row["id"]], "tags": tags_of[row["id"]]}
-        )
-        for row in rows
-    ]
+_COLUMNS = (Post.__table__, _COMMENTS, _TAGS)
+
+
+def _reads(rows: Sequence[dict[str, Any]]) -> list[PostRead]:
+    """Read schemas of selected rows, their collections included."""
+    return [PostRead.model_validate(row) for row in rows]
 
 
 async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> OffsetPage[PostRead]:
@@ -80,7 +76,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
     conditions = _conditions(query)
     total = await connection.scalar(select(func.count()).select_from(Post).where(*conditions))
     result = await connection.execute(
-        select(Post.__table__)
+        select(*_COLUMNS)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
@@ -88,7 +84,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
     )
     rows = as_dicts(result)
     return OffsetPage[PostRead](
-        items=await _reads(connection, rows),
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
@@ -97,12 +93,12 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
 
 async def read_post(connection: AsyncConnection, *, post_id: int) -> PostRead:
     """The post with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Post.__table__).where(Post.id == post_id))
+    result = await connection.execute(select(*_COLUMNS).where(Post.id == post_id))
     rows = as_dicts(result)
     if not rows:
         msg = f"Post {post_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(connection, rows))[0]
+    return _reads(rows)[0]
 
 
 async def get_post(session: AsyncSession, *, post_id: int) -> Post:

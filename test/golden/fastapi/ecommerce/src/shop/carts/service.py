@@ -3,15 +3,16 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.cart_items.models import CartItem
 from shop.carts.models import Cart
 from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
-from shop.crud import as_dicts, collections_of, commit_or_conflict
+from shop.crud import as_dicts, commit_or_conflict
 from shop.errors import NotFoundError
+from shop.json_rows import json_rows
 from shop.pagination import OffsetPage
 from shop.users.caller import Caller
 
@@ -31,20 +32,20 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Cart.owner_id == user.id]
 
 
-_ITEMS_OF = (
-    select(CartItem.cart_id, CartItem.id, CartItem.quantity, CartItem.product_id, CartItem.owner_id)
-    .where(CartItem.cart_id.in_(bindparam("ids", expanding=True)))
+_ITEMS = json_rows(
+    select(CartItem.id, CartItem.quantity, CartItem.product_id, CartItem.cart_id, CartItem.owner_id)
+    .where(CartItem.cart_id == Cart.id)
     .order_by(CartItem.id)
-)
+    .correlate(Cart)
+).label("items")
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[CartRead]:
-    """Read schemas of selected rows; one query per collection for all of them."""
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
-    items_of = await collections_of(connection, _ITEMS_OF, ids)
-    return [CartRead.model_validate({**row, "items": items_of[row["id"]]}) for row in rows]
+_COLUMNS = (Cart.__table__, _ITEMS)
+
+
+def _reads(rows: Sequence[dict[str, Any]]) -> list[CartRead]:
+    """Read schemas of selected rows, their collections included."""
+    return [CartRead.model_validate(row) for row in rows]
 
 
 async def list_carts(
@@ -54,7 +55,7 @@ async def list_carts(
     conditions = _conditions(query, user)
     total = await connection.scalar(select(func.count()).select_from(Cart).where(*conditions))
     result = await connection.execute(
-        select(Cart.__table__)
+        select(*_COLUMNS)
         .where(*conditions)
         .order_by(Cart.id.asc())
         .offset(query.offset)
@@ -62,7 +63,7 @@ async def list_carts(
     )
     rows = as_dicts(result)
     return OffsetPage[CartRead](
-        items=await _reads(connection, rows),
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
@@ -72,13 +73,13 @@ async def list_carts(
 async def read_cart(connection: AsyncConnection, *, cart_id: int, user: Caller) -> CartRead:
     """The cart with this id as the API shows it; 404 if absent."""
     result = await connection.execute(
-        select(Cart.__table__).where(Cart.id == cart_id, *_visible_to(user))
+        select(*_COLUMNS).where(Cart.id == cart_id, *_visible_to(user))
     )
     rows = as_dicts(result)
     if not rows:
         msg = f"Cart {cart_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(connection, rows))[0]
+    return _reads(rows)[0]
 
 
 async def get_cart(session: AsyncSession, *, cart_id: int, user: Caller) -> Cart:

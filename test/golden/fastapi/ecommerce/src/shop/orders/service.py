@@ -3,13 +3,14 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from shop.crud import as_dicts, collections_of, commit_or_conflict, require_rows
+from shop.crud import as_dicts, commit_or_conflict, require_rows
 from shop.customers.models import Customer
 from shop.errors import NotFoundError, ValidationFailedError
+from shop.json_rows import json_rows
 from shop.order_items.models import OrderItem
 from shop.orders.models import Order
 from shop.orders.schemas import (
@@ -62,27 +63,27 @@ def _order_by(sort: OrderSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Order.id.asc()]
 
 
-_ITEMS_OF = (
+_ITEMS = json_rows(
     select(
-        OrderItem.order_id,
         OrderItem.id,
         OrderItem.quantity,
         OrderItem.unit_price,
         OrderItem.product_id,
+        OrderItem.order_id,
         OrderItem.owner_id,
     )
-    .where(OrderItem.order_id.in_(bindparam("ids", expanding=True)))
+    .where(OrderItem.order_id == Order.id)
     .order_by(OrderItem.id)
-)
+    .correlate(Order)
+).label("items")
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[OrderRead]:
-    """Read schemas of selected rows; one query per collection for all of them."""
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
-    items_of = await collections_of(connection, _ITEMS_OF, ids)
-    return [OrderRead.model_validate({**row, "items": items_of[row["id"]]}) for row in rows]
+_COLUMNS = (Order.__table__, _ITEMS)
+
+
+def _reads(rows: Sequence[dict[str, Any]]) -> list[OrderRead]:
+    """Read schemas of selected rows, their collections included."""
+    return [OrderRead.model_validate(row) for row in rows]
 
 
 async def list_orders(
@@ -92,7 +93,7 @@ async def list_orders(
     conditions = _conditions(query, user)
     total = await connection.scalar(select(func.count()).select_from(Order).where(*conditions))
     result = await connection.execute(
-        select(Order.__table__)
+        select(*_COLUMNS)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
@@ -100,7 +101,7 @@ async def list_orders(
     )
     rows = as_dicts(result)
     return OffsetPage[OrderRead](
-        items=await _reads(connection, rows),
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
@@ -110,13 +111,13 @@ async def list_orders(
 async def read_order(connection: AsyncConnection, *, order_id: int, user: Caller) -> OrderRead:
     """The order with this id as the API shows it; 404 if absent."""
     result = await connection.execute(
-        select(Order.__table__).where(Order.id == order_id, *_visible_to(user))
+        select(*_COLUMNS).where(Order.id == order_id, *_visible_to(user))
     )
     rows = as_dicts(result)
     if not rows:
         msg = f"Order {order_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(connection, rows))[0]
+    return _reads(rows)[0]
 
 
 async def get_order(session: AsyncSession, *, order_id: int, user: Caller) -> Order:

@@ -3,13 +3,14 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.categories.models import Category
-from shop.crud import as_dicts, collections_of, commit_or_conflict, require_rows
+from shop.crud import as_dicts, commit_or_conflict, require_rows
 from shop.errors import NotFoundError
+from shop.json_rows import json_rows
 from shop.pagination import CursorPage, decode_cursor, encode_cursor
 from shop.products.models import Product, product_tags
 from shop.products.schemas import ProductCreate, ProductQuery, ProductRead, ProductUpdate
@@ -34,21 +35,21 @@ def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-_TAGS_OF = (
-    select(product_tags.c.product_id.label("_parent_id"), Tag.id, Tag.label)
-    .join(Tag, Tag.id == product_tags.c.tag_id)
-    .where(product_tags.c.product_id.in_(bindparam("ids", expanding=True)))
+_TAGS = json_rows(
+    select(Tag.id, Tag.label)
+    .join(product_tags, Tag.id == product_tags.c.tag_id)
+    .where(product_tags.c.product_id == Product.id)
     .order_by(Tag.id)
-)
+    .correlate(Product)
+).label("tags")
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[ProductRead]:
-    """Read schemas of selected rows; one query per collection for all of them."""
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
-    tags_of = await collections_of(connection, _TAGS_OF, ids)
-    return [ProductRead.model_validate({**row, "tags": tags_of[row["id"]]}) for row in rows]
+_COLUMNS = (Product.__table__, _TAGS)
+
+
+def _reads(rows: Sequence[dict[str, Any]]) -> list[ProductRead]:
+    """Read schemas of selected rows, their collections included."""
+    return [ProductRead.model_validate(row) for row in rows]
 
 
 async def list_products(
@@ -59,25 +60,22 @@ async def list_products(
     if query.cursor is not None:
         conditions.append(Product.id > decode_cursor(query.cursor))
     result = await connection.execute(
-        select(Product.__table__)
-        .where(*conditions)
-        .order_by(Product.id.asc())
-        .limit(query.limit + 1)
+        select(*_COLUMNS).where(*conditions).order_by(Product.id.asc()).limit(query.limit + 1)
     )
     rows = as_dicts(result)
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
-    return CursorPage[ProductRead](items=await _reads(connection, page), next_cursor=next_cursor)
+    return CursorPage[ProductRead](items=_reads(page), next_cursor=next_cursor)
 
 
 async def read_product(connection: AsyncConnection, *, product_id: int) -> ProductRead:
     """The product with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Product.__table__).where(Product.id == product_id))
+    result = await connection.execute(select(*_COLUMNS).where(Product.id == product_id))
     rows = as_dicts(result)
     if not rows:
         msg = f"Product {product_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(connection, rows))[0]
+    return _reads(rows)[0]
 
 
 async def get_product(session: AsyncSession, *, product_id: int) -> Product:

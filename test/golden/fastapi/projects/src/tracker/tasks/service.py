@@ -3,12 +3,13 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from tracker.crud import as_dicts, collections_of, commit_or_conflict, require_rows
+from tracker.crud import as_dicts, commit_or_conflict, require_rows
 from tracker.errors import ErrorDetail, NotFoundError, ValidationFailedError
+from tracker.json_rows import json_rows
 from tracker.labels.models import Label
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
@@ -51,49 +52,39 @@ def _order_by(sort: TaskSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Task.id.asc()]
 
 
-_SUBTASKS_OF = (
+_SUBTASKS_ROWS = Task.__table__.alias("subtasks")
+_SUBTASKS = json_rows(
     select(
-        Task.parent_id,
-        Task.id,
-        Task.title,
-        Task.done,
-        Task.priority,
-        Task.due,
-        Task.project_id,
-        Task.owner_id,
+        _SUBTASKS_ROWS.c.id,
+        _SUBTASKS_ROWS.c.title,
+        _SUBTASKS_ROWS.c.done,
+        _SUBTASKS_ROWS.c.priority,
+        _SUBTASKS_ROWS.c.due,
+        _SUBTASKS_ROWS.c.project_id,
+        _SUBTASKS_ROWS.c.parent_id,
+        _SUBTASKS_ROWS.c.owner_id,
     )
-    .where(Task.parent_id.in_(bindparam("ids", expanding=True)))
-    .order_by(Task.id)
-)
+    .where(_SUBTASKS_ROWS.c.parent_id == Task.id)
+    .order_by(_SUBTASKS_ROWS.c.id)
+    .correlate(Task)
+).label("subtasks")
 
 
-_LABELS_OF = (
-    select(
-        task_labels.c.task_id.label("_parent_id"),
-        Label.id,
-        Label.owner_name_key,
-        Label.color,
-        Label.owner_id,
-    )
-    .join(Label, Label.id == task_labels.c.label_id)
-    .where(task_labels.c.task_id.in_(bindparam("ids", expanding=True)))
+_LABELS = json_rows(
+    select(Label.id, Label.owner_name_key, Label.color, Label.owner_id)
+    .join(task_labels, Label.id == task_labels.c.label_id)
+    .where(task_labels.c.task_id == Task.id)
     .order_by(Label.id)
-)
+    .correlate(Task)
+).label("labels")
 
 
-async def _reads(connection: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[TaskRead]:
-    """Read schemas of selected rows; one query per collection for all of them."""
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
-    subtasks_of = await collections_of(connection, _SUBTASKS_OF, ids)
-    labels_of = await collections_of(connection, _LABELS_OF, ids)
-    return [
-        TaskRead.model_validate(
-            {**row, "subtasks": subtasks_of[row["id"]], "labels": labels_of[row["id"]]}
-        )
-        for row in rows
-    ]
+_COLUMNS = (Task.__table__, _SUBTASKS, _LABELS)
+
+
+def _reads(rows: Sequence[dict[str, Any]]) -> list[TaskRead]:
+    """Read schemas of selected rows, their collections included."""
+    return [TaskRead.model_validate(row) for row in rows]
 
 
 async def list_tasks(
@@ -103,7 +94,7 @@ async def list_tasks(
     conditions = _conditions(query, user)
     total = await connection.scalar(select(func.count()).select_from(Task).where(*conditions))
     result = await connection.execute(
-        select(Task.__table__)
+        select(*_COLUMNS)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
@@ -111,7 +102,7 @@ async def list_tasks(
     )
     rows = as_dicts(result)
     return OffsetPage[TaskRead](
-        items=await _reads(connection, rows),
+        items=_reads(rows),
         total=total or 0,
         offset=query.offset,
         limit=query.limit,
@@ -121,13 +112,13 @@ async def list_tasks(
 async def read_task(connection: AsyncConnection, *, task_id: int, user: Caller) -> TaskRead:
     """The task with this id as the API shows it; 404 if absent."""
     result = await connection.execute(
-        select(Task.__table__).where(Task.id == task_id, *_visible_to(user))
+        select(*_COLUMNS).where(Task.id == task_id, *_visible_to(user))
     )
     rows = as_dicts(result)
     if not rows:
         msg = f"Task {task_id} not found."
         raise NotFoundError(msg)
-    return (await _reads(connection, rows))[0]
+    return _reads(rows)[0]
 
 
 async def get_task(session: AsyncSession, *, task_id: int, user: Caller) -> Task:
