@@ -88,9 +88,14 @@ function selectRows(ctx: EntityContext, imports: Imports): string {
   return `select(${ctx.entity.name}).options(${options.join(", ")})`;
 }
 
-/** What a read selects: the table's columns, and each collection as one JSON column (`_COLUMNS`). */
+/** What a read selects: the table's columns, and each collection as one JSON column (`_READ_COLUMNS`). */
 function selectRead(ctx: EntityContext): string {
-  return ctx.collections.length ? "select(*_COLUMNS)" : `select(${ctx.entity.name}.__table__)`;
+  return ctx.collections.length ? "select(*_READ_COLUMNS)" : `select(${ctx.entity.name}.__table__)`;
+}
+
+/** The module constant of a collection's JSON column, e.g. `_TAGS_JSON`. */
+function jsonColumn(collection: { readonly name: string }): string {
+  return `_${collection.name.toUpperCase()}_JSON`;
 }
 
 /**
@@ -105,12 +110,12 @@ function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
   const E = ctx.entity.name;
   const blocks = ctx.collections.map((collection) => {
     const T = collection.target.name;
-    const constant = `_${collection.name.toUpperCase()}`;
     let source = T;
     let alias = "";
     if (T === E) {
-      source = `${constant}_ROWS.c`;
-      alias = `${constant}_ROWS = ${E}.__table__.alias(${pyStr(collection.name)})\n`;
+      const table = `_${collection.name.toUpperCase()}_ROWS`;
+      source = `${table}.c`;
+      alias = `${table} = ${E}.__table__.alias(${pyStr(collection.name)})\n`;
     } else {
       imports.add(`${ctx.pkg}.${collection.target.plural}.models:${T}`);
     }
@@ -126,10 +131,10 @@ function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
       imports.add(`${ctx.module}.models:${table}`);
       rows = `select(${columns.join(", ")}).join(${table}, ${source}.id == ${table}.c.${link?.remoteColumn}).where(${table}.c.${link?.localColumn} == ${E}.id)`;
     }
-    return `${alias}${constant} = json_rows(${rows}.order_by(${source}.id).correlate(${E})).label(${pyStr(collection.name)})`;
+    return `${alias}${jsonColumn(collection)} = json_rows(${rows}.order_by(${source}.id).correlate(${E})).label(${pyStr(collection.name)})`;
   });
-  const columns = [`${E}.__table__`, ...ctx.collections.map((c) => `_${c.name.toUpperCase()}`)];
-  return [...blocks, `_COLUMNS = (${columns.join(", ")})`];
+  const columns = [`${E}.__table__`, ...ctx.collections.map(jsonColumn)];
+  return [...blocks, `_READ_COLUMNS = (${columns.join(", ")})`];
 }
 
 /**

@@ -46,7 +46,7 @@ def _order_by(sort: PostSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Post.id.asc()]
 
 
-_COMMENTS = json_rows(
+_COMMENTS_JSON = json_rows(
     select(Comment.id, Comment.body, Comment.post_id, Comment.owner_id)
     .where(Comment.post_id == Post.id)
     .order_by(Comment.id)
@@ -54,7 +54,7 @@ _COMMENTS = json_rows(
 ).label("comments")
 
 
-_TAGS = json_rows(
+_TAGS_JSON = json_rows(
     select(Tag.id, Tag.name)
     .join(post_tags, Tag.id == post_tags.c.tag_id)
     .where(post_tags.c.post_id == Post.id)
@@ -63,7 +63,7 @@ _TAGS = json_rows(
 ).label("tags")
 
 
-_COLUMNS = (Post.__table__, _COMMENTS, _TAGS)
+_READ_COLUMNS = (Post.__table__, _COMMENTS_JSON, _TAGS_JSON)
 
 
 def _reads(rows: Sequence[dict[str, Any]]) -> list[PostRead]:
@@ -76,7 +76,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
     conditions = _conditions(query)
     total = await connection.scalar(select(func.count()).select_from(Post).where(*conditions))
     result = await connection.execute(
-        select(*_COLUMNS)
+        select(*_READ_COLUMNS)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
@@ -93,7 +93,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
 
 async def read_post(connection: AsyncConnection, *, post_id: int) -> PostRead:
     """The post with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(*_COLUMNS).where(Post.id == post_id))
+    result = await connection.execute(select(*_READ_COLUMNS).where(Post.id == post_id))
     rows = as_dicts(result)
     if not rows:
         msg = f"Post {post_id} not found."

@@ -32,7 +32,7 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Cart.owner_id == user.id]
 
 
-_ITEMS = json_rows(
+_ITEMS_JSON = json_rows(
     select(CartItem.id, CartItem.quantity, CartItem.product_id, CartItem.cart_id, CartItem.owner_id)
     .where(CartItem.cart_id == Cart.id)
     .order_by(CartItem.id)
@@ -40,7 +40,7 @@ _ITEMS = json_rows(
 ).label("items")
 
 
-_COLUMNS = (Cart.__table__, _ITEMS)
+_READ_COLUMNS = (Cart.__table__, _ITEMS_JSON)
 
 
 def _reads(rows: Sequence[dict[str, Any]]) -> list[CartRead]:
@@ -55,7 +55,7 @@ async def list_carts(
     conditions = _conditions(query, user)
     total = await connection.scalar(select(func.count()).select_from(Cart).where(*conditions))
     result = await connection.execute(
-        select(*_COLUMNS)
+        select(*_READ_COLUMNS)
         .where(*conditions)
         .order_by(Cart.id.asc())
         .offset(query.offset)
@@ -73,7 +73,7 @@ async def list_carts(
 async def read_cart(connection: AsyncConnection, *, cart_id: int, user: Caller) -> CartRead:
     """The cart with this id as the API shows it; 404 if absent."""
     result = await connection.execute(
-        select(*_COLUMNS).where(Cart.id == cart_id, *_visible_to(user))
+        select(*_READ_COLUMNS).where(Cart.id == cart_id, *_visible_to(user))
     )
     rows = as_dicts(result)
     if not rows:

@@ -63,7 +63,7 @@ def _order_by(sort: OrderSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Order.id.asc()]
 
 
-_ITEMS = json_rows(
+_ITEMS_JSON = json_rows(
     select(
         OrderItem.id,
         OrderItem.quantity,
@@ -78,7 +78,7 @@ _ITEMS = json_rows(
 ).label("items")
 
 
-_COLUMNS = (Order.__table__, _ITEMS)
+_READ_COLUMNS = (Order.__table__, _ITEMS_JSON)
 
 
 def _reads(rows: Sequence[dict[str, Any]]) -> list[OrderRead]:
@@ -93,7 +93,7 @@ async def list_orders(
     conditions = _conditions(query, user)
     total = await connection.scalar(select(func.count()).select_from(Order).where(*conditions))
     result = await connection.execute(
-        select(*_COLUMNS)
+        select(*_READ_COLUMNS)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
@@ -111,7 +111,7 @@ async def list_orders(
 async def read_order(connection: AsyncConnection, *, order_id: int, user: Caller) -> OrderRead:
     """The order with this id as the API shows it; 404 if absent."""
     result = await connection.execute(
-        select(*_COLUMNS).where(Order.id == order_id, *_visible_to(user))
+        select(*_READ_COLUMNS).where(Order.id == order_id, *_visible_to(user))
     )
     rows = as_dicts(result)
     if not rows:

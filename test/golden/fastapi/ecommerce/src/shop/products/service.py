@@ -35,7 +35,7 @@ def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-_TAGS = json_rows(
+_TAGS_JSON = json_rows(
     select(Tag.id, Tag.label)
     .join(product_tags, Tag.id == product_tags.c.tag_id)
     .where(product_tags.c.product_id == Product.id)
@@ -44,7 +44,7 @@ _TAGS = json_rows(
 ).label("tags")
 
 
-_COLUMNS = (Product.__table__, _TAGS)
+_READ_COLUMNS = (Product.__table__, _TAGS_JSON)
 
 
 def _reads(rows: Sequence[dict[str, Any]]) -> list[ProductRead]:
@@ -60,7 +60,7 @@ async def list_products(
     if query.cursor is not None:
         conditions.append(Product.id > decode_cursor(query.cursor))
     result = await connection.execute(
-        select(*_COLUMNS).where(*conditions).order_by(Product.id.asc()).limit(query.limit + 1)
+        select(*_READ_COLUMNS).where(*conditions).order_by(Product.id.asc()).limit(query.limit + 1)
     )
     rows = as_dicts(result)
     page = rows[: query.limit]
@@ -70,7 +70,7 @@ async def list_products(
 
 async def read_product(connection: AsyncConnection, *, product_id: int) -> ProductRead:
     """The product with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(*_COLUMNS).where(Product.id == product_id))
+    result = await connection.execute(select(*_READ_COLUMNS).where(Product.id == product_id))
     rows = as_dicts(result)
     if not rows:
         msg = f"Product {product_id} not found."

@@ -53,7 +53,7 @@ def _order_by(sort: TaskSort | None) -> list[UnaryExpression[Any]]:
 
 
 _SUBTASKS_ROWS = Task.__table__.alias("subtasks")
-_SUBTASKS = json_rows(
+_SUBTASKS_JSON = json_rows(
     select(
         _SUBTASKS_ROWS.c.id,
         _SUBTASKS_ROWS.c.title,
@@ -70,7 +70,7 @@ _SUBTASKS = json_rows(
 ).label("subtasks")
 
 
-_LABELS = json_rows(
+_LABELS_JSON = json_rows(
     select(Label.id, Label.owner_name_key, Label.color, Label.owner_id)
     .join(task_labels, Label.id == task_labels.c.label_id)
     .where(task_labels.c.task_id == Task.id)
@@ -79,7 +79,7 @@ _LABELS = json_rows(
 ).label("labels")
 
 
-_COLUMNS = (Task.__table__, _SUBTASKS, _LABELS)
+_READ_COLUMNS = (Task.__table__, _SUBTASKS_JSON, _LABELS_JSON)
 
 
 def _reads(rows: Sequence[dict[str, Any]]) -> list[TaskRead]:
@@ -94,7 +94,7 @@ async def list_tasks(
     conditions = _conditions(query, user)
     total = await connection.scalar(select(func.count()).select_from(Task).where(*conditions))
     result = await connection.execute(
-        select(*_COLUMNS)
+        select(*_READ_COLUMNS)
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
@@ -112,7 +112,7 @@ async def list_tasks(
 async def read_task(connection: AsyncConnection, *, task_id: int, user: Caller) -> TaskRead:
     """The task with this id as the API shows it; 404 if absent."""
     result = await connection.execute(
-        select(*_COLUMNS).where(Task.id == task_id, *_visible_to(user))
+        select(*_READ_COLUMNS).where(Task.id == task_id, *_visible_to(user))
     )
     rows = as_dicts(result)
     if not rows:
