@@ -1,5 +1,6 @@
 """Database engine, write sessions and read connections, and the declarative base."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -105,6 +106,10 @@ SessionFactory = async_sessionmaker(engine, expire_on_commit=False)
 # Read routes run Core statements without a transaction: each statement sees committed data, and the
 # BEGIN and ROLLBACK round trips, the ORM session and its identity map are all saved.
 read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+# SQLAlchemy's pool hands a returned connection to whichever request asks next, not to the one that
+# has waited longest (sqlalchemy#7679): under load some reads waited seconds. Reads queue here
+# instead, in arrival order (asyncio's semaphore is fair), for at most the pool's connections.
+_read_checkouts = asyncio.Semaphore(get_settings().db_pool_size + get_settings().db_max_overflow)
 
 
 async def get_session() -> AsyncIterator[AsyncSession]:
@@ -114,8 +119,8 @@ async def get_session() -> AsyncIterator[AsyncSession]:
 
 
 async def get_connection() -> AsyncIterator[AsyncConnection]:
-    """Yield one connection per read request, outside any transaction."""
-    async with read_engine.connect() as connection:
+    """Yield one connection per read request, outside any transaction, in arrival order."""
+    async with _read_checkouts, read_engine.connect() as connection:
         yield connection
 
 
