@@ -6,13 +6,13 @@ import { initialMigration } from "../../python/migration.js";
 import type { Target } from "../target.js";
 import { configModule, mainModule, modelsRegistry } from "./app.js";
 import { contributeCore } from "./core.js";
-import { jsonRowsModule, jsonRowsTestsModule } from "./json-rows.js";
 import { entityContext } from "./entity/context.js";
 import { modelsModule } from "./entity/models.js";
 import { routerModule } from "./entity/router.js";
 import { schemasModule } from "./entity/schemas.js";
 import { serviceModule } from "./entity/service.js";
 import { associationTables, entityTable } from "./entity/table.js";
+import { jsonRowsModule, jsonRowsTestsModule } from "./json-rows.js";
 import {
   alembicIni,
   ciWorkflow,
