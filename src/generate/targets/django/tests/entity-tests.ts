@@ -12,7 +12,7 @@ import { fixedSample, invalidSample } from "../../../python/samples.js";
 import type { EntityContext } from "../../fastapi/entity/context.js";
 import { idsName } from "../../fastapi/entity/schemas.js";
 import { deleteRuleOf } from "../../fastapi/tests/delete-rules.js";
-import { isUniqueField, needsOwner, payloadShape } from "../../fastapi/tests/factories.js";
+import { childOwnerParam, isUniqueField, needsOwner, payloadShape } from "../../fastapi/tests/factories.js";
 import { enumClass } from "../fields.js";
 import { factoryName } from "./factories.js";
 
@@ -421,8 +421,7 @@ function deleteRuleTest(t: TestContext): string | undefined {
   const rule = deleteRuleOf(t.project, t.entity);
   if (!rule) return undefined;
   const { child, back } = rule;
-  const extraUser = rule.childOwned && !t.ownerFixture ? ", user: User" : "";
-  if (extraUser) t.imports.add(`${t.pkg}.users.models:User`);
+  const extraUser = childOwnerParam(t, rule.childOwned);
   t.imports.add(
     `tests.factories:${factoryName(child.name)}`,
     `${t.pkg}.${child.plural}.models:${child.name}`,

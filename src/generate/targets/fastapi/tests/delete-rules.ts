@@ -3,22 +3,12 @@
  * set null or refuse), whatever the ORM happened to load. `deleteRuleOf` picks the case; the FastAPI and
  * Flask suites render it with `deleteRuleTest` (`aw` is `"await "` for the async one), Django's its own way.
  */
-import {
-  backLinkOf,
-  entityByName,
-  type ManyToOne,
-  type ResolvedEntity,
-  type ResolvedProject,
-} from "../../../../blueprint/resolve.js";
+import type { ResolvedEntity, ResolvedProject } from "../../../../blueprint/resolve.js";
 import type { Imports } from "../../../python/imports.js";
-import { needsOwner } from "./factories.js";
+import { childOwnerParam, type FirstChild, firstChildOf } from "./factories.js";
 
-export interface DeleteRule {
-  readonly child: ResolvedEntity;
-  /** The child's link to the parent, whose ON DELETE is tested. */
-  readonly back: ManyToOne;
-  /** Rows of the child need an owner. */
-  readonly childOwned: boolean;
+/** The first one-to-many, whose `back` link's ON DELETE is tested. */
+export interface DeleteRule extends FirstChild {
   /** Test name, e.g. `test_deleting_task_keeps_its_subtasks`. */
   readonly name: string;
   readonly status: 204 | 409;
@@ -26,10 +16,9 @@ export interface DeleteRule {
 
 /** The first one-to-many of the entity, as a delete-rule case; undefined when it has none. */
 export function deleteRuleOf(project: ResolvedProject, entity: ResolvedEntity): DeleteRule | undefined {
-  const link = entity.oneToMany[0];
-  if (!link) return undefined;
-  const child = entityByName(project, link.target);
-  const back = backLinkOf(project, link);
+  const first = firstChildOf(project, entity);
+  if (!first) return undefined;
+  const { link, back } = first;
   const outcome =
     back.onDelete === "RESTRICT"
       ? `is_409_while_it_has_${link.name}`
@@ -37,9 +26,7 @@ export function deleteRuleOf(project: ResolvedProject, entity: ResolvedEntity): 
         ? `keeps_its_${link.name}`
         : `deletes_its_${link.name}`;
   return {
-    child,
-    back,
-    childOwned: needsOwner(project, child),
+    ...first,
     name: `test_deleting_${entity.snake}_${outcome}`,
     status: back.onDelete === "RESTRICT" ? 409 : 204,
   };
@@ -63,8 +50,7 @@ export function deleteRuleTest(t: DeleteRuleContext, aw: "await " | ""): string 
   const rule = deleteRuleOf(t.project, t.entity);
   if (!rule) return undefined;
   const { child, back } = rule;
-  const extraUser = rule.childOwned && !t.ownerFixture ? ", user: User" : "";
-  if (extraUser) t.imports.add(`${t.pkg}.users.models:User`);
+  const extraUser = childOwnerParam(t, rule.childOwned);
   t.imports.add(
     "sqlalchemy:select",
     `tests.factories:create_${t.var}`,

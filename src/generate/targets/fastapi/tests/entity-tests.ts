@@ -2,7 +2,7 @@
  * `tests/<domain>/test_<domain>.py`: the API tests of one entity — CRUD round trip, validation, references,
  * uniqueness, rules, 404, paging, filters, sorting, constant query count, and who may do what.
  */
-import { backLinkOf, entityByName } from "../../../../blueprint/resolve.js";
+import { entityByName } from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName, isStringLike } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
@@ -13,7 +13,7 @@ import type { EntityContext } from "../entity/context.js";
 import { schemaNames } from "../entity/context.js";
 import { idsName } from "../entity/schemas.js";
 import { deleteRuleTest } from "./delete-rules.js";
-import { needsOwner, payloadShape, updatableField } from "./factories.js";
+import { childOwnerParam, firstChildOf, needsOwner, payloadShape, updatableField } from "./factories.js";
 
 interface TestContext extends EntityContext {
   readonly imports: Imports;
@@ -388,20 +388,15 @@ function nullUpdateTest(t: TestContext): string | undefined {
 
 /** A one-to-many collection shows each row as its Brief schema shows it from the row's own columns. */
 function oneToManyReadTest(t: TestContext): string | undefined {
-  const link = t.entity.oneToMany[0];
-  if (!link) return undefined;
-  const child = entityByName(t.project, link.target);
+  const first = firstChildOf(t.project, t.entity);
+  if (!first) return undefined;
+  const { link, child, back } = first;
   const brief = schemaNames(child).brief;
   t.imports.add(`tests.factories:create_${child.snake}`, `${t.pkg}.${child.plural}.schemas:${brief}`);
-  const childOwner = needsOwner(t.project, child);
-  let params = t.reader;
-  if (childOwner && !t.ownerFixture) {
-    t.imports.add(`${t.pkg}.users.models:User`);
-    params += ", user: User";
-  }
-  return `async def test_get_${t.var}_shows_its_${link.name}_as_stored(${params}) -> None:
+  const extraUser = childOwnerParam(t, first.childOwned);
+  return `async def test_get_${t.var}_shows_its_${link.name}_as_stored(${t.reader}${extraUser}) -> None:
     parent = ${factoryCall(t)}
-    child = await create_${child.snake}(session${childOwner ? ", owner=user" : ""}, ${backLinkOf(t.project, link).column}=parent.id)
+    child = await create_${child.snake}(session${first.childOwned ? ", owner=user" : ""}, ${back.column}=parent.id)
     await session.refresh(child)
 
     response = await client.get(f"/${t.plural}/{parent.id}"${t.readerHeaders})

@@ -3,7 +3,14 @@
  * per entity. Required references are created on the way, owned rows get an owner.
  */
 
-import { entityByName, type ResolvedEntity, type ResolvedProject } from "../../../../blueprint/resolve.js";
+import {
+  backLinkOf,
+  entityByName,
+  type ManyToOne,
+  type OneToMany,
+  type ResolvedEntity,
+  type ResolvedProject,
+} from "../../../../blueprint/resolve.js";
 import type { Field } from "../../../../blueprint/schema.js";
 import { enumClassName } from "../../../python/fields.js";
 import { Imports, pyModule } from "../../../python/imports.js";
@@ -25,6 +32,36 @@ export function needsOwner(
       !seen.has(link.target) &&
       needsOwner(project, entityByName(project, link.target), seen),
   );
+}
+
+/** An entity's first one-to-many, as the tests about its children see it. */
+export interface FirstChild {
+  readonly link: OneToMany;
+  readonly child: ResolvedEntity;
+  /** The child's link to the parent. */
+  readonly back: ManyToOne;
+  /** Rows of the child need an owner (`owner=user`). */
+  readonly childOwned: boolean;
+}
+
+export function firstChildOf(project: ResolvedProject, entity: ResolvedEntity): FirstChild | undefined {
+  const link = entity.oneToMany[0];
+  if (!link) return undefined;
+  const child = entityByName(project, link.target);
+  return { link, child, back: backLinkOf(project, link), childOwned: needsOwner(project, child) };
+}
+
+/**
+ * `, user: User` when a test must give a child an owner but its parameters have no `user` fixture yet
+ * (the import is added), else empty.
+ */
+export function childOwnerParam(
+  t: { readonly pkg: string; readonly imports: Imports; readonly ownerFixture: string },
+  childOwned: boolean,
+): string {
+  if (!childOwned || t.ownerFixture) return "";
+  t.imports.add(`${t.pkg}.users.models:User`);
+  return ", user: User";
 }
 
 export function isUniqueField(entity: ResolvedEntity, name: string): boolean {
