@@ -123,7 +123,8 @@ function contributeEntities(model: ProjectModel, project: ResolvedProject): void
   }
   // Association tables reference both sides, so they come after every entity table.
   model.tables.push(...association);
-  if (project.entities.some((e) => e.oneToMany.length || e.manyToMany.length)) {
+  // Every read of an entity selects its row as JSON.
+  if (project.entities.length) {
     model.tree.add(`${src}/json_rows.py`, jsonRowsModule(model.pkg));
     model.tree.add("tests/test_json_rows.py", jsonRowsTestsModule(model.pkg));
   }

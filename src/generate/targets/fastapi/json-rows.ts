@@ -1,17 +1,19 @@
 /**
- * `json_rows.py`: a row's collections as one JSON column of the row's own select, in PostgreSQL's and
- * SQLite's dialects. Reads then cost one statement, where a query per collection cost one more each.
- * Written only for projects whose read schemas show collections.
+ * `json_rows.py`: what a read shows of a row, and of its collections, as JSON built by the database, in
+ * PostgreSQL's and SQLite's dialects. A read is then one statement, and Pydantic validates its text in its
+ * core: no result processing per column, no dict per row, no JSON parsed in Python.
  */
 export function jsonRowsModule(pkg: string): string {
-  return `"""Collections as a JSON column of their parent's row: one statement per read."""
+  return `"""Rows and their collections as JSON built by the database: one statement per read."""
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     ColumnElement,
     Float,
+    FromClause,
     FunctionElement,
     Numeric,
     ScalarSelect,
@@ -30,21 +32,57 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from ${pkg}.db import UTCDateTime
 
 
+def json_row(*columns: FromClause | ColumnElement[Any]) -> ColumnElement[str]:
+    """The text of a JSON object of these columns (a table stands for all of its own).
+
+    Values read back as their columns' types would give them.
+    """
+    flat = [column for item in columns for column in (item.c if isinstance(item, FromClause) else [item])]
+    return cast(_JsonObject(*_pairs(flat)), Text)
+
+
 def json_rows(rows: SelectBase) -> ScalarSelect[Any]:
     """The rows of a correlated select (with an \`id\` column) as a JSON array of objects, by id.
 
     Rows without any give \`[]\`. Values read back as their columns' types would give them.
     """
     table = rows.subquery()
-    pairs: list[ColumnElement[Any]] = []
-    for column in table.c:
-        pairs += [literal_column(f"'{column.key}'"), _JsonValue(column)]
-    array = _JsonArray(table.c.id, *pairs)
+    array = _JsonArray(table.c.id, _JsonObject(*_pairs(table.c)))
     return select(func.coalesce(array, literal_column("'[]'"))).select_from(table).scalar_subquery()
 
 
+def json_array(objects: Sequence[str]) -> str:
+    """The JSON array of these JSON texts."""
+    return f"[{','.join(objects)}]"
+
+
+def _pairs(columns: Iterable[ColumnElement[Any]]) -> list[ColumnElement[Any]]:
+    """Key, value, key, value...: the arguments of a JSON object of these columns."""
+    pairs: list[ColumnElement[Any]] = []
+    for column in columns:
+        pairs += [literal_column(f"'{column.key}'"), _JsonValue(column)]
+    return pairs
+
+
+class _JsonObject(FunctionElement[Any]):
+    """\`_JsonObject(key, value, ...)\`: one JSON object."""
+
+    type = JSON()
+    inherit_cache = True
+
+
+@compiles(_JsonObject, "postgresql")
+def _json_object_postgresql(element: _JsonObject, compiler: SQLCompiler, **kw: object) -> str:
+    return compiler.process(func.json_build_object(*element.clauses), **kw)
+
+
+@compiles(_JsonObject, "sqlite")
+def _json_object_sqlite(element: _JsonObject, compiler: SQLCompiler, **kw: object) -> str:
+    return compiler.process(func.json_object(*element.clauses), **kw)
+
+
 class _JsonArray(FunctionElement[Any]):
-    """\`_JsonArray(order, key, value, ...)\`: the JSON array of one object per row, in \`order\`."""
+    """\`_JsonArray(order, object)\`: the JSON array of one object per row, in \`order\`."""
 
     type = JSON()
     inherit_cache = True
@@ -52,16 +90,15 @@ class _JsonArray(FunctionElement[Any]):
 
 @compiles(_JsonArray, "postgresql")
 def _json_array_postgresql(element: _JsonArray, compiler: SQLCompiler, **kw: object) -> str:
-    order, *pairs = element.clauses
-    json_object = func.json_build_object(*pairs)
+    order, json_object = element.clauses
     return compiler.process(func.json_agg(aggregate_order_by(json_object, order)), **kw)
 
 
 @compiles(_JsonArray, "sqlite")
 def _json_array_sqlite(element: _JsonArray, compiler: SQLCompiler, **kw: object) -> str:
     # SQLite has no ORDER BY in aggregates before 3.44: it keeps the order of the sorted subquery.
-    _, *pairs = element.clauses
-    return compiler.process(func.json_group_array(func.json_object(*pairs)), **kw)
+    _, json_object = element.clauses
+    return compiler.process(func.json_group_array(json_object), **kw)
 
 
 class _JsonValue(FunctionElement[Any]):
@@ -106,16 +143,17 @@ def _json_value_sqlite(element: _JsonValue, compiler: SQLCompiler, **kw: object)
 
 /**
  * `tests/test_json_rows.py`: every column type the blueprints know, with awkward values and nulls, reads back
- * through `json_rows` exactly as a plain select of the columns gives it, once serialised by Pydantic.
+ * through `json_row` and `json_rows` exactly as a plain select of the columns gives it, once validated and
+ * serialised by Pydantic.
  */
 export function jsonRowsTestsModule(pkg: string): string {
-  return `"""json_rows: a collection read as JSON shows exactly what a select of its columns shows."""
+  return `"""json_rows: rows and collections read as JSON show exactly what a plain select shows."""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -134,7 +172,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ${pkg}.db import UTCDateTime
-from ${pkg}.json_rows import json_rows
+from ${pkg}.json_rows import json_array, json_row, json_rows
 
 _metadata = MetaData()
 _parents = Table("json_rows_parents", _metadata, Column("id", Integer, primary_key=True))
@@ -202,7 +240,18 @@ class _Child(BaseModel):
     label: str | None
 
 
-async def test_a_collection_as_json_reads_back_as_its_columns(engine: AsyncEngine) -> None:
+class _Parent(BaseModel):
+    """How an API schema would show a parent row with its collection."""
+
+    id: int
+    children: list[_Child]
+
+
+_CHILD_LIST = TypeAdapter(list[_Child])
+_PARENT_LIST = TypeAdapter(list[_Parent])
+
+
+async def test_rows_and_collections_as_json_read_back_as_their_columns(engine: AsyncEngine) -> None:
     children = json_rows(
         select(_children)
         .where(_children.c.parent_id == _parents.c.id)
@@ -219,13 +268,17 @@ async def test_a_collection_as_json_reads_back_as_its_columns(engine: AsyncEngin
             await connection.execute(insert(_children), _CHILDREN)
             plain = await connection.execute(select(_children).order_by(_children.c.id))
             expected = [_Child.model_validate(dict(row)).model_dump(mode="json") for row in plain.mappings()]
-            parents = (
-                await connection.execute(select(_parents.c.id, children).order_by(_parents.c.id))
-            ).all()
+            rows = await connection.scalars(select(json_row(_children)).order_by(_children.c.id))
+            as_json = _CHILD_LIST.validate_json(json_array(rows.all()))
+            rows = await connection.scalars(
+                select(json_row(_parents, children)).order_by(_parents.c.id)
+            )
+            parents = _PARENT_LIST.validate_json(json_array(rows.all()))
         finally:
             await connection.run_sync(_metadata.drop_all)
 
-    assert [_Child.model_validate(row).model_dump(mode="json") for row in parents[0].children] == expected
+    assert [child.model_dump(mode="json") for child in as_json] == expected
+    assert [child.model_dump(mode="json") for child in parents[0].children] == expected
     assert parents[1].children == []
 `;
 }

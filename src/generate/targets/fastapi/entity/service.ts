@@ -34,8 +34,7 @@ export function serviceModule(ctx: EntityContext): string {
   if (ctx.readUser) blocks.push(visibleBlock(ctx));
   const sorted = ctx.sortable.length > 0 && entity.pagination === "offset";
   if (sorted) blocks.push(orderByBlock(ctx, imports));
-  blocks.push(...collectionStatements(ctx, imports));
-  blocks.push(readsBlock(ctx, imports));
+  blocks.push(...readStatements(ctx, imports));
   blocks.push(
     entity.pagination === "cursor"
       ? cursorListBlock(ctx, read.param, imports)
@@ -88,27 +87,32 @@ function selectRows(ctx: EntityContext, imports: Imports): string {
   return `select(${ctx.entity.name}).options(${options.join(", ")})`;
 }
 
-/** What a read selects: the table's columns, and each collection as one JSON column (`_READ_COLUMNS`). */
-function selectRead(ctx: EntityContext): string {
-  return ctx.collections.length ? "select(*_READ_COLUMNS)" : `select(${ctx.entity.name}.__table__)`;
-}
-
 /** The module constant of a collection's JSON column, e.g. `_TAGS_JSON`. */
 function jsonColumn(collection: { readonly name: string }): string {
   return `_${collection.name.toUpperCase()}_JSON`;
 }
 
 /**
- * One module-level JSON column per collection (`json_rows.py`): what its Brief schema shows of the rows
- * belonging to the selected row, correlated to it. Built once: building a statement per request
- * costs more than running it, and a constant statement's cache key is computed once. A collection of the
- * entity itself reads an alias of its table, which correlation cannot confuse with the outer row.
+ * What reads select, built once at import: building a statement per request costs more than running it,
+ * and a constant statement's cache key is computed once.
+ *
+ * - One JSON column per collection (\`json_rows.py\`): what its Brief schema shows of the rows belonging to
+ *   the selected row, correlated to it. A collection of the entity itself reads an alias of its table,
+ *   which correlation cannot confuse with the outer row.
+ * - \`_READ_JSON\`: the row and its collections as one JSON text, which Pydantic validates in its core
+ *   (\`_READS\`): no ORM object, no result processing per column, no JSON parsed in Python.
+ * - \`_READ_ONE\`: the row with an id, the id a bound parameter.
  */
-function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
-  if (!ctx.collections.length) return [];
-  imports.add(`${ctx.pkg}.json_rows:json_rows`);
+function readStatements(ctx: EntityContext, imports: Imports): string[] {
   const E = ctx.entity.name;
+  imports.add(
+    "pydantic:TypeAdapter",
+    "sqlalchemy:bindparam",
+    `${ctx.pkg}.json_rows:json_array`,
+    `${ctx.pkg}.json_rows:json_row`,
+  );
   const blocks = ctx.collections.map((collection) => {
+    imports.add(`${ctx.pkg}.json_rows:json_rows`);
     const T = collection.target.name;
     let source = T;
     let alias = "";
@@ -134,21 +138,10 @@ function collectionStatements(ctx: EntityContext, imports: Imports): string[] {
     return `${alias}${jsonColumn(collection)} = json_rows(${rows}.order_by(${source}.id).correlate(${E})).label(${pyStr(collection.name)})`;
   });
   const columns = [`${E}.__table__`, ...ctx.collections.map(jsonColumn)];
-  return [...blocks, `_READ_COLUMNS = (${columns.join(", ")})`];
-}
-
-/**
- * `_reads`: read schemas built straight from selected columns, without ORM objects (no identity map, no
- * instrumented attributes: the read paths' main cost). Rows arrive as plain dicts (\`crud.as_dicts\`), which
- * Pydantic reads in its core; a \`RowMapping\` costs a Python call per field. Collections are columns of the
- * rows: no statement per collection, and none per row.
- */
-function readsBlock(ctx: EntityContext, imports: Imports): string {
-  const read = schemaNames(ctx.entity).read;
-  imports.add("collections.abc:Sequence", "typing:Any", `${ctx.pkg}.crud:as_dicts`);
-  return `def _reads(rows: Sequence[dict[str, Any]]) -> list[${read}]:
-    """Read schemas of selected rows${ctx.collections.length ? ", their collections included" : ""}."""
-    return [${read}.model_validate(row) for row in rows]`;
+  blocks.push(`_READ_JSON = json_row(${columns.join(", ")})
+_READ_ONE = select(_READ_JSON).where(${E}.id == bindparam(${pyStr(ctx.idParam)}))
+_READS = TypeAdapter(list[${schemaNames(ctx.entity).read}])`);
+  return blocks;
 }
 
 function conditionsBlock(ctx: EntityContext): string {
@@ -201,20 +194,24 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
   imports.add("sqlalchemy:func", `${ctx.pkg}.pagination:OffsetPage`);
   const order = sorted ? "*_order_by(query.sort)" : `${E}.id.asc()`;
   return `async def list_${ctx.plural}(connection: AsyncConnection, *, query: ${names.query}${userParam}) -> OffsetPage[${names.read}]:
-    """One page of ${ctx.plural} matching the filters, with the total count."""
+    """One page of ${ctx.plural} matching the filters, with the total count, in one statement."""
     conditions = ${conditionsCall(ctx)}
-    total = await connection.scalar(select(func.count()).select_from(${E}).where(*conditions))
     result = await connection.execute(
-        ${selectRead(ctx)}
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(${order})
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = await connection.scalar(select(func.count()).select_from(${E}).where(*conditions)) or 0
     return OffsetPage[${names.read}](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )`;
@@ -233,27 +230,26 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
     conditions = ${conditionsCall(ctx)}
     if query.cursor is not None:
         conditions.append(${E}.id > decode_cursor(query.cursor))
-    result = await connection.execute(
-        ${selectRead(ctx)}.where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
+    result = await connection.scalars(
+        select(_READ_JSON).where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
     )
-    rows = as_dicts(result)
+    rows = _READS.validate_json(json_array(result.all()))
     page = rows[: query.limit]
-    next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
-    return CursorPage[${names.read}](items=_reads(page), next_cursor=next_cursor)`;
+    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
+    return CursorPage[${names.read}](items=page, next_cursor=next_cursor)`;
 }
 
-/** The GET path: the read schema from a column select, as the list builds it (no ORM object to load). */
+/** The GET path: the read schema from the row's JSON, as the list builds it (no ORM object to load). */
 function readBlock(ctx: EntityContext, userParam: string): string {
-  const E = ctx.entity.name;
-  const visible = ctx.readUser ? ", *_visible_to(user)" : "";
-  return `async def read_${ctx.var}(connection: AsyncConnection, *, ${ctx.idParam}: int${userParam}) -> ${schemaNames(ctx.entity).read}:
+  const statement = ctx.readUser ? "_READ_ONE.where(*_visible_to(user))" : "_READ_ONE";
+  const read = schemaNames(ctx.entity).read;
+  return `async def read_${ctx.var}(connection: AsyncConnection, *, ${ctx.idParam}: int${userParam}) -> ${read}:
     """The ${ctx.human} with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(${selectRead(ctx)}.where(${E}.id == ${ctx.idParam}${visible}))
-    rows = as_dicts(result)
-    if not rows:
-        msg = f"${E} {${ctx.idParam}} not found."
+    row = await connection.scalar(${statement}, {${pyStr(ctx.idParam)}: ${ctx.idParam}})
+    if row is None:
+        msg = f"${ctx.entity.name} {${ctx.idParam}} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]`;
+    return ${read}.model_validate_json(row)`;
 }
 
 function getBlock(ctx: EntityContext, userParam: string, imports: Imports): string {

@@ -269,12 +269,14 @@ ${rows}
 ${rows}
 
     response = await client.get("/${t.plural}", params={"offset": 1, "limit": 2}${t.readerHeaders})
+    beyond = await client.get("/${t.plural}", params={"offset": 3}${t.readerHeaders})
 
     assert response.status_code == 200
     page = response.json()
     assert page["total"] == 3
     assert len(page["items"]) == 2
-    assert (page["offset"], page["limit"]) == (1, 2)`;
+    assert (page["offset"], page["limit"]) == (1, 2)
+    assert (beyond.json()["total"], beyond.json()["items"]) == (3, [])`;
 }
 
 function filterTest(t: TestContext): string | undefined {

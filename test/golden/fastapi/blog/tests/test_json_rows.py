@@ -1,10 +1,10 @@
-"""json_rows: a collection read as JSON shows exactly what a select of its columns shows."""
+"""json_rows: rows and collections read as JSON show exactly what a plain select shows."""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from blog.db import UTCDateTime
-from blog.json_rows import json_rows
+from blog.json_rows import json_array, json_row, json_rows
 
 _metadata = MetaData()
 _parents = Table("json_rows_parents", _metadata, Column("id", Integer, primary_key=True))
@@ -91,7 +91,18 @@ class _Child(BaseModel):
     label: str | None
 
 
-async def test_a_collection_as_json_reads_back_as_its_columns(engine: AsyncEngine) -> None:
+class _Parent(BaseModel):
+    """How an API schema would show a parent row with its collection."""
+
+    id: int
+    children: list[_Child]
+
+
+_CHILD_LIST = TypeAdapter(list[_Child])
+_PARENT_LIST = TypeAdapter(list[_Parent])
+
+
+async def test_rows_and_collections_as_json_read_back_as_their_columns(engine: AsyncEngine) -> None:
     children = json_rows(
         select(_children)
         .where(_children.c.parent_id == _parents.c.id)
@@ -110,13 +121,15 @@ async def test_a_collection_as_json_reads_back_as_its_columns(engine: AsyncEngin
             expected = [
                 _Child.model_validate(dict(row)).model_dump(mode="json") for row in plain.mappings()
             ]
-            parents = (
-                await connection.execute(select(_parents.c.id, children).order_by(_parents.c.id))
-            ).all()
+            rows = await connection.scalars(select(json_row(_children)).order_by(_children.c.id))
+            as_json = _CHILD_LIST.validate_json(json_array(rows.all()))
+            rows = await connection.scalars(
+                select(json_row(_parents, children)).order_by(_parents.c.id)
+            )
+            parents = _PARENT_LIST.validate_json(json_array(rows.all()))
         finally:
             await connection.run_sync(_metadata.drop_all)
 
-    assert [
-        _Child.model_validate(row).model_dump(mode="json") for row in parents[0].children
-    ] == expected
+    assert [child.model_dump(mode="json") for child in as_json] == expected
+    assert [child.model_dump(mode="json") for child in parents[0].children] == expected
     assert parents[1].children == []

@@ -1,9 +1,9 @@
-"""Helpers every service uses: referenced rows, rows as dicts, safe commits."""
+"""Helpers every service uses: referenced rows, safe commits."""
 
 from collections.abc import Collection, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Result, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
@@ -33,12 +33,6 @@ async def require_rows(
         msg = f"{field} refers to rows that do not exist: {unknown}."
         raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", field], message=msg)])
     return sorted(rows, key=lambda row: row.id)
-
-
-def as_dicts(result: Result[Any]) -> list[dict[str, Any]]:
-    """Rows as plain dicts: Pydantic reads them in its core, unlike RowMapping objects."""
-    keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 async def commit_or_conflict(session: AsyncSession, message: str) -> None:

@@ -104,12 +104,14 @@ async def test_list_posts_pages_with_offset_and_limit(
         await create_post(session, owner=user)
 
     response = await client.get("/posts", params={"offset": 1, "limit": 2}, headers=user_headers)
+    beyond = await client.get("/posts", params={"offset": 3}, headers=user_headers)
 
     assert response.status_code == 200
     page = response.json()
     assert page["total"] == 3
     assert len(page["items"]) == 2
     assert (page["offset"], page["limit"]) == (1, 2)
+    assert (beyond.json()["total"], beyond.json()["items"]) == (3, [])
 
 
 async def test_list_posts_filters(

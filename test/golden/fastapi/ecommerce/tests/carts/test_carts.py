@@ -68,12 +68,14 @@ async def test_list_carts_pages_with_offset_and_limit(
         await create_cart(session, owner=user)
 
     response = await client.get("/carts", params={"offset": 1, "limit": 2}, headers=user_headers)
+    beyond = await client.get("/carts", params={"offset": 3}, headers=user_headers)
 
     assert response.status_code == 200
     page = response.json()
     assert page["total"] == 3
     assert len(page["items"]) == 2
     assert (page["offset"], page["limit"]) == (1, 2)
+    assert (beyond.json()["total"], beyond.json()["items"]) == (3, [])
 
 
 async def test_list_carts_query_count_does_not_grow_with_the_page(

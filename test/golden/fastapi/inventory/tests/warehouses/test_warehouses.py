@@ -81,12 +81,14 @@ async def test_list_warehouses_pages_with_offset_and_limit(
         await create_warehouse(session)
 
     response = await client.get("/warehouses", params={"offset": 1, "limit": 2})
+    beyond = await client.get("/warehouses", params={"offset": 3})
 
     assert response.status_code == 200
     page = response.json()
     assert page["total"] == 3
     assert len(page["items"]) == 2
     assert (page["offset"], page["limit"]) == (1, 2)
+    assert (beyond.json()["total"], beyond.json()["items"]) == (3, [])
 
 
 async def test_list_warehouses_filters(client: AsyncClient, session: AsyncSession) -> None:

@@ -77,12 +77,14 @@ async def test_list_notes_pages_with_offset_and_limit(
         await create_note(session)
 
     response = await client.get("/notes", params={"offset": 1, "limit": 2}, headers=user_headers)
+    beyond = await client.get("/notes", params={"offset": 3}, headers=user_headers)
 
     assert response.status_code == 200
     page = response.json()
     assert page["total"] == 3
     assert len(page["items"]) == 2
     assert (page["offset"], page["limit"]) == (1, 2)
+    assert (beyond.json()["total"], beyond.json()["items"]) == (3, [])
 
 
 async def test_list_notes_query_count_does_not_grow_with_the_page(

@@ -1,11 +1,13 @@
-"""Collections as a JSON column of their parent's row: one statement per read."""
+"""Rows and their collections as JSON built by the database: one statement per read."""
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     ColumnElement,
     Float,
+    FromClause,
     FunctionElement,
     Numeric,
     ScalarSelect,
@@ -24,21 +26,61 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from tracker.db import UTCDateTime
 
 
+def json_row(*columns: FromClause | ColumnElement[Any]) -> ColumnElement[str]:
+    """The text of a JSON object of these columns (a table stands for all of its own).
+
+    Values read back as their columns' types would give them.
+    """
+    flat = [
+        column
+        for item in columns
+        for column in (item.c if isinstance(item, FromClause) else [item])
+    ]
+    return cast(_JsonObject(*_pairs(flat)), Text)
+
+
 def json_rows(rows: SelectBase) -> ScalarSelect[Any]:
     """The rows of a correlated select (with an `id` column) as a JSON array of objects, by id.
 
     Rows without any give `[]`. Values read back as their columns' types would give them.
     """
     table = rows.subquery()
-    pairs: list[ColumnElement[Any]] = []
-    for column in table.c:
-        pairs += [literal_column(f"'{column.key}'"), _JsonValue(column)]
-    array = _JsonArray(table.c.id, *pairs)
+    array = _JsonArray(table.c.id, _JsonObject(*_pairs(table.c)))
     return select(func.coalesce(array, literal_column("'[]'"))).select_from(table).scalar_subquery()
 
 
+def json_array(objects: Sequence[str]) -> str:
+    """The JSON array of these JSON texts."""
+    return f"[{','.join(objects)}]"
+
+
+def _pairs(columns: Iterable[ColumnElement[Any]]) -> list[ColumnElement[Any]]:
+    """Key, value, key, value...: the arguments of a JSON object of these columns."""
+    pairs: list[ColumnElement[Any]] = []
+    for column in columns:
+        pairs += [literal_column(f"'{column.key}'"), _JsonValue(column)]
+    return pairs
+
+
+class _JsonObject(FunctionElement[Any]):
+    """`_JsonObject(key, value, ...)`: one JSON object."""
+
+    type = JSON()
+    inherit_cache = True
+
+
+@compiles(_JsonObject, "postgresql")
+def _json_object_postgresql(element: _JsonObject, compiler: SQLCompiler, **kw: object) -> str:
+    return compiler.process(func.json_build_object(*element.clauses), **kw)
+
+
+@compiles(_JsonObject, "sqlite")
+def _json_object_sqlite(element: _JsonObject, compiler: SQLCompiler, **kw: object) -> str:
+    return compiler.process(func.json_object(*element.clauses), **kw)
+
+
 class _JsonArray(FunctionElement[Any]):
-    """`_JsonArray(order, key, value, ...)`: the JSON array of one object per row, in `order`."""
+    """`_JsonArray(order, object)`: the JSON array of one object per row, in `order`."""
 
     type = JSON()
     inherit_cache = True
@@ -46,16 +88,15 @@ class _JsonArray(FunctionElement[Any]):
 
 @compiles(_JsonArray, "postgresql")
 def _json_array_postgresql(element: _JsonArray, compiler: SQLCompiler, **kw: object) -> str:
-    order, *pairs = element.clauses
-    json_object = func.json_build_object(*pairs)
+    order, json_object = element.clauses
     return compiler.process(func.json_agg(aggregate_order_by(json_object, order)), **kw)
 
 
 @compiles(_JsonArray, "sqlite")
 def _json_array_sqlite(element: _JsonArray, compiler: SQLCompiler, **kw: object) -> str:
     # SQLite has no ORDER BY in aggregates before 3.44: it keeps the order of the sorted subquery.
-    _, *pairs = element.clauses
-    return compiler.process(func.json_group_array(func.json_object(*pairs)), **kw)
+    _, json_object = element.clauses
+    return compiler.process(func.json_group_array(json_object), **kw)
 
 
 class _JsonValue(FunctionElement[Any]):

@@ -1,15 +1,14 @@
 """Comment: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from blog.comments.models import Comment
 from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
-from blog.crud import as_dicts, commit_or_conflict, require_rows
+from blog.crud import commit_or_conflict, require_rows
 from blog.errors import NotFoundError, PermissionDeniedError
+from blog.json_rows import json_array, json_row
 from blog.pagination import CursorPage, decode_cursor, encode_cursor
 from blog.posts.models import Post
 from blog.users.caller import Caller
@@ -27,9 +26,9 @@ def _conditions(query: CommentQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[CommentRead]:
-    """Read schemas of selected rows."""
-    return [CommentRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Comment.__table__)
+_READ_ONE = select(_READ_JSON).where(Comment.id == bindparam("comment_id"))
+_READS = TypeAdapter(list[CommentRead])
 
 
 async def list_comments(
@@ -39,26 +38,22 @@ async def list_comments(
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Comment.id > decode_cursor(query.cursor))
-    result = await connection.execute(
-        select(Comment.__table__)
-        .where(*conditions)
-        .order_by(Comment.id.asc())
-        .limit(query.limit + 1)
+    result = await connection.scalars(
+        select(_READ_JSON).where(*conditions).order_by(Comment.id.asc()).limit(query.limit + 1)
     )
-    rows = as_dicts(result)
+    rows = _READS.validate_json(json_array(result.all()))
     page = rows[: query.limit]
-    next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
-    return CursorPage[CommentRead](items=_reads(page), next_cursor=next_cursor)
+    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
+    return CursorPage[CommentRead](items=page, next_cursor=next_cursor)
 
 
 async def read_comment(connection: AsyncConnection, *, comment_id: int) -> CommentRead:
     """The comment with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Comment.__table__).where(Comment.id == comment_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"comment_id": comment_id})
+    if row is None:
         msg = f"Comment {comment_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return CommentRead.model_validate_json(row)
 
 
 async def get_comment(session: AsyncSession, *, comment_id: int) -> Comment:

@@ -1,16 +1,16 @@
 """Post: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from blog.comments.models import Comment
-from blog.crud import as_dicts, commit_or_conflict, require_rows
+from blog.crud import commit_or_conflict, require_rows
 from blog.errors import NotFoundError, PermissionDeniedError
-from blog.json_rows import json_rows
+from blog.json_rows import json_array, json_row, json_rows
 from blog.pagination import OffsetPage
 from blog.posts.models import Post, post_tags
 from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostSort, PostUpdate
@@ -63,29 +63,32 @@ _TAGS_JSON = json_rows(
 ).label("tags")
 
 
-_READ_COLUMNS = (Post.__table__, _COMMENTS_JSON, _TAGS_JSON)
-
-
-def _reads(rows: Sequence[dict[str, Any]]) -> list[PostRead]:
-    """Read schemas of selected rows, their collections included."""
-    return [PostRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Post.__table__, _COMMENTS_JSON, _TAGS_JSON)
+_READ_ONE = select(_READ_JSON).where(Post.id == bindparam("post_id"))
+_READS = TypeAdapter(list[PostRead])
 
 
 async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> OffsetPage[PostRead]:
-    """One page of posts matching the filters, with the total count."""
+    """One page of posts matching the filters, with the total count, in one statement."""
     conditions = _conditions(query)
-    total = await connection.scalar(select(func.count()).select_from(Post).where(*conditions))
     result = await connection.execute(
-        select(*_READ_COLUMNS)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Post).where(*conditions)) or 0
+        )
     return OffsetPage[PostRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -93,12 +96,11 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
 
 async def read_post(connection: AsyncConnection, *, post_id: int) -> PostRead:
     """The post with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(*_READ_COLUMNS).where(Post.id == post_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"post_id": post_id})
+    if row is None:
         msg = f"Post {post_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return PostRead.model_validate_json(row)
 
 
 async def get_post(session: AsyncSession, *, post_id: int) -> Post:

@@ -1,16 +1,15 @@
 """CartItem: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.cart_items.models import CartItem
 from shop.cart_items.schemas import CartItemCreate, CartItemQuery, CartItemRead, CartItemUpdate
 from shop.carts.models import Cart
-from shop.crud import as_dicts, commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_rows
 from shop.errors import NotFoundError
+from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
 from shop.products.models import Product
 from shop.users.caller import Caller
@@ -35,28 +34,35 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [CartItem.owner_id == user.id]
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[CartItemRead]:
-    """Read schemas of selected rows."""
-    return [CartItemRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(CartItem.__table__)
+_READ_ONE = select(_READ_JSON).where(CartItem.id == bindparam("cart_item_id"))
+_READS = TypeAdapter(list[CartItemRead])
 
 
 async def list_cart_items(
     connection: AsyncConnection, *, query: CartItemQuery, user: Caller
 ) -> OffsetPage[CartItemRead]:
-    """One page of cart_items matching the filters, with the total count."""
+    """One page of cart_items matching the filters, with the total count, in one statement."""
     conditions = _conditions(query, user)
-    total = await connection.scalar(select(func.count()).select_from(CartItem).where(*conditions))
     result = await connection.execute(
-        select(CartItem.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(CartItem.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(CartItem).where(*conditions))
+            or 0
+        )
     return OffsetPage[CartItemRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -66,14 +72,13 @@ async def read_cart_item(
     connection: AsyncConnection, *, cart_item_id: int, user: Caller
 ) -> CartItemRead:
     """The cart item with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(
-        select(CartItem.__table__).where(CartItem.id == cart_item_id, *_visible_to(user))
+    row = await connection.scalar(
+        _READ_ONE.where(*_visible_to(user)), {"cart_item_id": cart_item_id}
     )
-    rows = as_dicts(result)
-    if not rows:
+    if row is None:
         msg = f"CartItem {cart_item_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return CartItemRead.model_validate_json(row)
 
 
 async def get_cart_item(session: AsyncSession, *, cart_item_id: int, user: Caller) -> CartItem:

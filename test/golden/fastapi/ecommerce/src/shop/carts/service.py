@@ -1,18 +1,16 @@
 """Cart: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.cart_items.models import CartItem
 from shop.carts.models import Cart
 from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
-from shop.crud import as_dicts, commit_or_conflict
+from shop.crud import commit_or_conflict
 from shop.errors import NotFoundError
-from shop.json_rows import json_rows
+from shop.json_rows import json_array, json_row, json_rows
 from shop.pagination import OffsetPage
 from shop.users.caller import Caller
 
@@ -40,31 +38,34 @@ _ITEMS_JSON = json_rows(
 ).label("items")
 
 
-_READ_COLUMNS = (Cart.__table__, _ITEMS_JSON)
-
-
-def _reads(rows: Sequence[dict[str, Any]]) -> list[CartRead]:
-    """Read schemas of selected rows, their collections included."""
-    return [CartRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Cart.__table__, _ITEMS_JSON)
+_READ_ONE = select(_READ_JSON).where(Cart.id == bindparam("cart_id"))
+_READS = TypeAdapter(list[CartRead])
 
 
 async def list_carts(
     connection: AsyncConnection, *, query: CartQuery, user: Caller
 ) -> OffsetPage[CartRead]:
-    """One page of carts matching the filters, with the total count."""
+    """One page of carts matching the filters, with the total count, in one statement."""
     conditions = _conditions(query, user)
-    total = await connection.scalar(select(func.count()).select_from(Cart).where(*conditions))
     result = await connection.execute(
-        select(*_READ_COLUMNS)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(Cart.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Cart).where(*conditions)) or 0
+        )
     return OffsetPage[CartRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -72,14 +73,11 @@ async def list_carts(
 
 async def read_cart(connection: AsyncConnection, *, cart_id: int, user: Caller) -> CartRead:
     """The cart with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(
-        select(*_READ_COLUMNS).where(Cart.id == cart_id, *_visible_to(user))
-    )
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE.where(*_visible_to(user)), {"cart_id": cart_id})
+    if row is None:
         msg = f"Cart {cart_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return CartRead.model_validate_json(row)
 
 
 async def get_cart(session: AsyncSession, *, cart_id: int, user: Caller) -> Cart:

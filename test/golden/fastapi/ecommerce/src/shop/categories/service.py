@@ -1,9 +1,9 @@
 """Category: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -15,8 +15,9 @@ from shop.categories.schemas import (
     CategorySort,
     CategoryUpdate,
 )
-from shop.crud import as_dicts, commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_rows
 from shop.errors import ErrorDetail, NotFoundError, ValidationFailedError
+from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
 
 _CONFLICT = "The category conflicts with an existing one."
@@ -41,28 +42,35 @@ def _order_by(sort: CategorySort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Category.id.asc()]
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[CategoryRead]:
-    """Read schemas of selected rows."""
-    return [CategoryRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Category.__table__)
+_READ_ONE = select(_READ_JSON).where(Category.id == bindparam("category_id"))
+_READS = TypeAdapter(list[CategoryRead])
 
 
 async def list_categories(
     connection: AsyncConnection, *, query: CategoryQuery
 ) -> OffsetPage[CategoryRead]:
-    """One page of categories matching the filters, with the total count."""
+    """One page of categories matching the filters, with the total count, in one statement."""
     conditions = _conditions(query)
-    total = await connection.scalar(select(func.count()).select_from(Category).where(*conditions))
     result = await connection.execute(
-        select(Category.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Category).where(*conditions))
+            or 0
+        )
     return OffsetPage[CategoryRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -70,12 +78,11 @@ async def list_categories(
 
 async def read_category(connection: AsyncConnection, *, category_id: int) -> CategoryRead:
     """The category with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Category.__table__).where(Category.id == category_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"category_id": category_id})
+    if row is None:
         msg = f"Category {category_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return CategoryRead.model_validate_json(row)
 
 
 async def get_category(session: AsyncSession, *, category_id: int) -> Category:

@@ -1,15 +1,14 @@
 """Customer: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import as_dicts, commit_or_conflict
+from shop.crud import commit_or_conflict
 from shop.customers.models import Customer
 from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, CustomerUpdate
 from shop.errors import NotFoundError
+from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
 from shop.users.caller import Caller
 
@@ -31,28 +30,35 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Customer.owner_id == user.id]
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[CustomerRead]:
-    """Read schemas of selected rows."""
-    return [CustomerRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Customer.__table__)
+_READ_ONE = select(_READ_JSON).where(Customer.id == bindparam("customer_id"))
+_READS = TypeAdapter(list[CustomerRead])
 
 
 async def list_customers(
     connection: AsyncConnection, *, query: CustomerQuery, user: Caller
 ) -> OffsetPage[CustomerRead]:
-    """One page of customers matching the filters, with the total count."""
+    """One page of customers matching the filters, with the total count, in one statement."""
     conditions = _conditions(query, user)
-    total = await connection.scalar(select(func.count()).select_from(Customer).where(*conditions))
     result = await connection.execute(
-        select(Customer.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(Customer.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Customer).where(*conditions))
+            or 0
+        )
     return OffsetPage[CustomerRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -62,14 +68,11 @@ async def read_customer(
     connection: AsyncConnection, *, customer_id: int, user: Caller
 ) -> CustomerRead:
     """The customer with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(
-        select(Customer.__table__).where(Customer.id == customer_id, *_visible_to(user))
-    )
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE.where(*_visible_to(user)), {"customer_id": customer_id})
+    if row is None:
         msg = f"Customer {customer_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return CustomerRead.model_validate_json(row)
 
 
 async def get_customer(session: AsyncSession, *, customer_id: int, user: Caller) -> Customer:

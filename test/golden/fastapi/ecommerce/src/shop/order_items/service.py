@@ -1,13 +1,12 @@
 """OrderItem: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import as_dicts, commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_rows
 from shop.errors import NotFoundError
+from shop.json_rows import json_array, json_row
 from shop.order_items.models import OrderItem
 from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemRead, OrderItemUpdate
 from shop.orders.models import Order
@@ -35,28 +34,35 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [OrderItem.owner_id == user.id]
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[OrderItemRead]:
-    """Read schemas of selected rows."""
-    return [OrderItemRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(OrderItem.__table__)
+_READ_ONE = select(_READ_JSON).where(OrderItem.id == bindparam("order_item_id"))
+_READS = TypeAdapter(list[OrderItemRead])
 
 
 async def list_order_items(
     connection: AsyncConnection, *, query: OrderItemQuery, user: Caller
 ) -> OffsetPage[OrderItemRead]:
-    """One page of order_items matching the filters, with the total count."""
+    """One page of order_items matching the filters, with the total count, in one statement."""
     conditions = _conditions(query, user)
-    total = await connection.scalar(select(func.count()).select_from(OrderItem).where(*conditions))
     result = await connection.execute(
-        select(OrderItem.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(OrderItem.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(OrderItem).where(*conditions))
+            or 0
+        )
     return OffsetPage[OrderItemRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -66,14 +72,13 @@ async def read_order_item(
     connection: AsyncConnection, *, order_item_id: int, user: Caller
 ) -> OrderItemRead:
     """The order item with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(
-        select(OrderItem.__table__).where(OrderItem.id == order_item_id, *_visible_to(user))
+    row = await connection.scalar(
+        _READ_ONE.where(*_visible_to(user)), {"order_item_id": order_item_id}
     )
-    rows = as_dicts(result)
-    if not rows:
+    if row is None:
         msg = f"OrderItem {order_item_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return OrderItemRead.model_validate_json(row)
 
 
 async def get_order_item(session: AsyncSession, *, order_item_id: int, user: Caller) -> OrderItem:

@@ -1,16 +1,16 @@
 """Order: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from shop.crud import as_dicts, commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_rows
 from shop.customers.models import Customer
 from shop.errors import NotFoundError, ValidationFailedError
-from shop.json_rows import json_rows
+from shop.json_rows import json_array, json_row, json_rows
 from shop.order_items.models import OrderItem
 from shop.orders.models import Order
 from shop.orders.schemas import (
@@ -78,31 +78,34 @@ _ITEMS_JSON = json_rows(
 ).label("items")
 
 
-_READ_COLUMNS = (Order.__table__, _ITEMS_JSON)
-
-
-def _reads(rows: Sequence[dict[str, Any]]) -> list[OrderRead]:
-    """Read schemas of selected rows, their collections included."""
-    return [OrderRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Order.__table__, _ITEMS_JSON)
+_READ_ONE = select(_READ_JSON).where(Order.id == bindparam("order_id"))
+_READS = TypeAdapter(list[OrderRead])
 
 
 async def list_orders(
     connection: AsyncConnection, *, query: OrderQuery, user: Caller
 ) -> OffsetPage[OrderRead]:
-    """One page of orders matching the filters, with the total count."""
+    """One page of orders matching the filters, with the total count, in one statement."""
     conditions = _conditions(query, user)
-    total = await connection.scalar(select(func.count()).select_from(Order).where(*conditions))
     result = await connection.execute(
-        select(*_READ_COLUMNS)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Order).where(*conditions)) or 0
+        )
     return OffsetPage[OrderRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -110,14 +113,11 @@ async def list_orders(
 
 async def read_order(connection: AsyncConnection, *, order_id: int, user: Caller) -> OrderRead:
     """The order with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(
-        select(*_READ_COLUMNS).where(Order.id == order_id, *_visible_to(user))
-    )
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE.where(*_visible_to(user)), {"order_id": order_id})
+    if row is None:
         msg = f"Order {order_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return OrderRead.model_validate_json(row)
 
 
 async def get_order(session: AsyncSession, *, order_id: int, user: Caller) -> Order:

@@ -1,16 +1,14 @@
 """Product: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.categories.models import Category
-from shop.crud import as_dicts, commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_rows
 from shop.errors import NotFoundError
-from shop.json_rows import json_rows
+from shop.json_rows import json_array, json_row, json_rows
 from shop.pagination import CursorPage, decode_cursor, encode_cursor
 from shop.products.models import Product, product_tags
 from shop.products.schemas import ProductCreate, ProductQuery, ProductRead, ProductUpdate
@@ -44,12 +42,9 @@ _TAGS_JSON = json_rows(
 ).label("tags")
 
 
-_READ_COLUMNS = (Product.__table__, _TAGS_JSON)
-
-
-def _reads(rows: Sequence[dict[str, Any]]) -> list[ProductRead]:
-    """Read schemas of selected rows, their collections included."""
-    return [ProductRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Product.__table__, _TAGS_JSON)
+_READ_ONE = select(_READ_JSON).where(Product.id == bindparam("product_id"))
+_READS = TypeAdapter(list[ProductRead])
 
 
 async def list_products(
@@ -59,23 +54,22 @@ async def list_products(
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Product.id > decode_cursor(query.cursor))
-    result = await connection.execute(
-        select(*_READ_COLUMNS).where(*conditions).order_by(Product.id.asc()).limit(query.limit + 1)
+    result = await connection.scalars(
+        select(_READ_JSON).where(*conditions).order_by(Product.id.asc()).limit(query.limit + 1)
     )
-    rows = as_dicts(result)
+    rows = _READS.validate_json(json_array(result.all()))
     page = rows[: query.limit]
-    next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
-    return CursorPage[ProductRead](items=_reads(page), next_cursor=next_cursor)
+    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
+    return CursorPage[ProductRead](items=page, next_cursor=next_cursor)
 
 
 async def read_product(connection: AsyncConnection, *, product_id: int) -> ProductRead:
     """The product with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(*_READ_COLUMNS).where(Product.id == product_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"product_id": product_id})
+    if row is None:
         msg = f"Product {product_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return ProductRead.model_validate_json(row)
 
 
 async def get_product(session: AsyncSession, *, product_id: int) -> Product:

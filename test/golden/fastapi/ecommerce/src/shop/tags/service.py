@@ -1,13 +1,12 @@
 """Tag: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import as_dicts, commit_or_conflict
+from shop.crud import commit_or_conflict
 from shop.errors import NotFoundError
+from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
 from shop.tags.models import Tag
 from shop.tags.schemas import TagCreate, TagQuery, TagRead, TagUpdate
@@ -22,26 +21,32 @@ def _conditions(query: TagQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[TagRead]:
-    """Read schemas of selected rows."""
-    return [TagRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Tag.__table__)
+_READ_ONE = select(_READ_JSON).where(Tag.id == bindparam("tag_id"))
+_READS = TypeAdapter(list[TagRead])
 
 
 async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPage[TagRead]:
-    """One page of tags matching the filters, with the total count."""
+    """One page of tags matching the filters, with the total count, in one statement."""
     conditions = _conditions(query)
-    total = await connection.scalar(select(func.count()).select_from(Tag).where(*conditions))
     result = await connection.execute(
-        select(Tag.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(Tag.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Tag).where(*conditions)) or 0
+        )
     return OffsetPage[TagRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -49,12 +54,11 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
 
 async def read_tag(connection: AsyncConnection, *, tag_id: int) -> TagRead:
     """The tag with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Tag.__table__).where(Tag.id == tag_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"tag_id": tag_id})
+    if row is None:
         msg = f"Tag {tag_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return TagRead.model_validate_json(row)
 
 
 async def get_tag(session: AsyncSession, *, tag_id: int) -> Tag:

@@ -1,13 +1,13 @@
 """Item: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from inventory.crud import as_dicts, commit_or_conflict, require_rows
+from inventory.crud import commit_or_conflict, require_rows
 from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
 from inventory.items.schemas import (
@@ -18,6 +18,7 @@ from inventory.items.schemas import (
     ItemUpdate,
     item_rule_errors,
 )
+from inventory.json_rows import json_array, json_row
 from inventory.pagination import OffsetPage
 from inventory.warehouses.models import Warehouse
 
@@ -47,26 +48,32 @@ def _order_by(sort: ItemSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Item.id.asc()]
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[ItemRead]:
-    """Read schemas of selected rows."""
-    return [ItemRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Item.__table__)
+_READ_ONE = select(_READ_JSON).where(Item.id == bindparam("item_id"))
+_READS = TypeAdapter(list[ItemRead])
 
 
 async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> OffsetPage[ItemRead]:
-    """One page of items matching the filters, with the total count."""
+    """One page of items matching the filters, with the total count, in one statement."""
     conditions = _conditions(query)
-    total = await connection.scalar(select(func.count()).select_from(Item).where(*conditions))
     result = await connection.execute(
-        select(Item.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Item).where(*conditions)) or 0
+        )
     return OffsetPage[ItemRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -74,12 +81,11 @@ async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> Offset
 
 async def read_item(connection: AsyncConnection, *, item_id: int) -> ItemRead:
     """The item with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Item.__table__).where(Item.id == item_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"item_id": item_id})
+    if row is None:
         msg = f"Item {item_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return ItemRead.model_validate_json(row)
 
 
 async def get_item(session: AsyncSession, *, item_id: int) -> Item:

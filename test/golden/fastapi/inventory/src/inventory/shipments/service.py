@@ -1,14 +1,13 @@
 """Shipment: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from inventory.crud import as_dicts, commit_or_conflict, require_rows
+from inventory.crud import commit_or_conflict, require_rows
 from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
+from inventory.json_rows import json_array, json_row
 from inventory.pagination import CursorPage, decode_cursor, encode_cursor
 from inventory.shipments.models import Shipment
 from inventory.shipments.schemas import (
@@ -30,9 +29,9 @@ def _conditions(query: ShipmentQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[ShipmentRead]:
-    """Read schemas of selected rows."""
-    return [ShipmentRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Shipment.__table__)
+_READ_ONE = select(_READ_JSON).where(Shipment.id == bindparam("shipment_id"))
+_READS = TypeAdapter(list[ShipmentRead])
 
 
 async def list_shipments(
@@ -42,26 +41,22 @@ async def list_shipments(
     conditions = _conditions(query)
     if query.cursor is not None:
         conditions.append(Shipment.id > decode_cursor(query.cursor))
-    result = await connection.execute(
-        select(Shipment.__table__)
-        .where(*conditions)
-        .order_by(Shipment.id.asc())
-        .limit(query.limit + 1)
+    result = await connection.scalars(
+        select(_READ_JSON).where(*conditions).order_by(Shipment.id.asc()).limit(query.limit + 1)
     )
-    rows = as_dicts(result)
+    rows = _READS.validate_json(json_array(result.all()))
     page = rows[: query.limit]
-    next_cursor = encode_cursor(page[-1]["id"]) if len(rows) > query.limit else None
-    return CursorPage[ShipmentRead](items=_reads(page), next_cursor=next_cursor)
+    next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
+    return CursorPage[ShipmentRead](items=page, next_cursor=next_cursor)
 
 
 async def read_shipment(connection: AsyncConnection, *, shipment_id: int) -> ShipmentRead:
     """The shipment with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Shipment.__table__).where(Shipment.id == shipment_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"shipment_id": shipment_id})
+    if row is None:
         msg = f"Shipment {shipment_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return ShipmentRead.model_validate_json(row)
 
 
 async def get_shipment(session: AsyncSession, *, shipment_id: int) -> Shipment:

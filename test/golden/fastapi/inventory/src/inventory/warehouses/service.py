@@ -1,14 +1,15 @@
 """Warehouse: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from inventory.crud import as_dicts, commit_or_conflict
+from inventory.crud import commit_or_conflict
 from inventory.errors import NotFoundError
+from inventory.json_rows import json_array, json_row
 from inventory.pagination import OffsetPage
 from inventory.warehouses.models import Warehouse
 from inventory.warehouses.schemas import (
@@ -46,28 +47,35 @@ def _order_by(sort: WarehouseSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Warehouse.id.asc()]
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[WarehouseRead]:
-    """Read schemas of selected rows."""
-    return [WarehouseRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Warehouse.__table__)
+_READ_ONE = select(_READ_JSON).where(Warehouse.id == bindparam("warehouse_id"))
+_READS = TypeAdapter(list[WarehouseRead])
 
 
 async def list_warehouses(
     connection: AsyncConnection, *, query: WarehouseQuery
 ) -> OffsetPage[WarehouseRead]:
-    """One page of warehouses matching the filters, with the total count."""
+    """One page of warehouses matching the filters, with the total count, in one statement."""
     conditions = _conditions(query)
-    total = await connection.scalar(select(func.count()).select_from(Warehouse).where(*conditions))
     result = await connection.execute(
-        select(Warehouse.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Warehouse).where(*conditions))
+            or 0
+        )
     return OffsetPage[WarehouseRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -75,14 +83,11 @@ async def list_warehouses(
 
 async def read_warehouse(connection: AsyncConnection, *, warehouse_id: int) -> WarehouseRead:
     """The warehouse with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(
-        select(Warehouse.__table__).where(Warehouse.id == warehouse_id)
-    )
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"warehouse_id": warehouse_id})
+    if row is None:
         msg = f"Warehouse {warehouse_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return WarehouseRead.model_validate_json(row)
 
 
 async def get_warehouse(session: AsyncSession, *, warehouse_id: int) -> Warehouse:

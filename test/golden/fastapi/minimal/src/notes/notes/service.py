@@ -1,13 +1,12 @@
 """Note: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from notes.crud import as_dicts, commit_or_conflict
+from notes.crud import commit_or_conflict
 from notes.errors import NotFoundError
+from notes.json_rows import json_array, json_row
 from notes.notes.models import Note
 from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
 from notes.pagination import OffsetPage
@@ -22,26 +21,32 @@ def _conditions(query: NoteQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[NoteRead]:
-    """Read schemas of selected rows."""
-    return [NoteRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Note.__table__)
+_READ_ONE = select(_READ_JSON).where(Note.id == bindparam("note_id"))
+_READS = TypeAdapter(list[NoteRead])
 
 
 async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> OffsetPage[NoteRead]:
-    """One page of notes matching the filters, with the total count."""
+    """One page of notes matching the filters, with the total count, in one statement."""
     conditions = _conditions(query)
-    total = await connection.scalar(select(func.count()).select_from(Note).where(*conditions))
     result = await connection.execute(
-        select(Note.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(Note.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Note).where(*conditions)) or 0
+        )
     return OffsetPage[NoteRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -49,12 +54,11 @@ async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> Offset
 
 async def read_note(connection: AsyncConnection, *, note_id: int) -> NoteRead:
     """The note with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Note.__table__).where(Note.id == note_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"note_id": note_id})
+    if row is None:
         msg = f"Note {note_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return NoteRead.model_validate_json(row)
 
 
 async def get_note(session: AsyncSession, *, note_id: int) -> Note:

@@ -1,13 +1,12 @@
 """Label: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from tracker.crud import as_dicts, commit_or_conflict
+from tracker.crud import commit_or_conflict
 from tracker.errors import NotFoundError
+from tracker.json_rows import json_array, json_row
 from tracker.labels.models import Label
 from tracker.labels.schemas import LabelCreate, LabelQuery, LabelRead, LabelUpdate
 from tracker.pagination import OffsetPage
@@ -29,28 +28,34 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Label.owner_id == user.id]
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[LabelRead]:
-    """Read schemas of selected rows."""
-    return [LabelRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Label.__table__)
+_READ_ONE = select(_READ_JSON).where(Label.id == bindparam("label_id"))
+_READS = TypeAdapter(list[LabelRead])
 
 
 async def list_labels(
     connection: AsyncConnection, *, query: LabelQuery, user: Caller
 ) -> OffsetPage[LabelRead]:
-    """One page of labels matching the filters, with the total count."""
+    """One page of labels matching the filters, with the total count, in one statement."""
     conditions = _conditions(query, user)
-    total = await connection.scalar(select(func.count()).select_from(Label).where(*conditions))
     result = await connection.execute(
-        select(Label.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(Label.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Label).where(*conditions)) or 0
+        )
     return OffsetPage[LabelRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -58,14 +63,11 @@ async def list_labels(
 
 async def read_label(connection: AsyncConnection, *, label_id: int, user: Caller) -> LabelRead:
     """The label with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(
-        select(Label.__table__).where(Label.id == label_id, *_visible_to(user))
-    )
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE.where(*_visible_to(user)), {"label_id": label_id})
+    if row is None:
         msg = f"Label {label_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return LabelRead.model_validate_json(row)
 
 
 async def get_label(session: AsyncSession, *, label_id: int, user: Caller) -> Label:

@@ -1,14 +1,15 @@
 """Project: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from tracker.crud import as_dicts, commit_or_conflict
+from tracker.crud import commit_or_conflict
 from tracker.errors import NotFoundError, PermissionDeniedError
+from tracker.json_rows import json_array, json_row
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
 from tracker.projects.schemas import (
@@ -44,28 +45,35 @@ def _order_by(sort: ProjectSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Project.id.asc()]
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[ProjectRead]:
-    """Read schemas of selected rows."""
-    return [ProjectRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Project.__table__)
+_READ_ONE = select(_READ_JSON).where(Project.id == bindparam("project_id"))
+_READS = TypeAdapter(list[ProjectRead])
 
 
 async def list_projects(
     connection: AsyncConnection, *, query: ProjectQuery
 ) -> OffsetPage[ProjectRead]:
-    """One page of projects matching the filters, with the total count."""
+    """One page of projects matching the filters, with the total count, in one statement."""
     conditions = _conditions(query)
-    total = await connection.scalar(select(func.count()).select_from(Project).where(*conditions))
     result = await connection.execute(
-        select(Project.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Project).where(*conditions))
+            or 0
+        )
     return OffsetPage[ProjectRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -73,12 +81,11 @@ async def list_projects(
 
 async def read_project(connection: AsyncConnection, *, project_id: int) -> ProjectRead:
     """The project with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Project.__table__).where(Project.id == project_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"project_id": project_id})
+    if row is None:
         msg = f"Project {project_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return ProjectRead.model_validate_json(row)
 
 
 async def get_project(session: AsyncSession, *, project_id: int) -> Project:

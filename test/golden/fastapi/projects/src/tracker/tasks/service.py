@@ -1,15 +1,15 @@
 """Task: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from tracker.crud import as_dicts, commit_or_conflict, require_rows
+from tracker.crud import commit_or_conflict, require_rows
 from tracker.errors import ErrorDetail, NotFoundError, ValidationFailedError
-from tracker.json_rows import json_rows
+from tracker.json_rows import json_array, json_row, json_rows
 from tracker.labels.models import Label
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
@@ -79,31 +79,34 @@ _LABELS_JSON = json_rows(
 ).label("labels")
 
 
-_READ_COLUMNS = (Task.__table__, _SUBTASKS_JSON, _LABELS_JSON)
-
-
-def _reads(rows: Sequence[dict[str, Any]]) -> list[TaskRead]:
-    """Read schemas of selected rows, their collections included."""
-    return [TaskRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Task.__table__, _SUBTASKS_JSON, _LABELS_JSON)
+_READ_ONE = select(_READ_JSON).where(Task.id == bindparam("task_id"))
+_READS = TypeAdapter(list[TaskRead])
 
 
 async def list_tasks(
     connection: AsyncConnection, *, query: TaskQuery, user: Caller
 ) -> OffsetPage[TaskRead]:
-    """One page of tasks matching the filters, with the total count."""
+    """One page of tasks matching the filters, with the total count, in one statement."""
     conditions = _conditions(query, user)
-    total = await connection.scalar(select(func.count()).select_from(Task).where(*conditions))
     result = await connection.execute(
-        select(*_READ_COLUMNS)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(*_order_by(query.sort))
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Task).where(*conditions)) or 0
+        )
     return OffsetPage[TaskRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -111,14 +114,11 @@ async def list_tasks(
 
 async def read_task(connection: AsyncConnection, *, task_id: int, user: Caller) -> TaskRead:
     """The task with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(
-        select(*_READ_COLUMNS).where(Task.id == task_id, *_visible_to(user))
-    )
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE.where(*_visible_to(user)), {"task_id": task_id})
+    if row is None:
         msg = f"Task {task_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return TaskRead.model_validate_json(row)
 
 
 async def get_task(session: AsyncSession, *, task_id: int, user: Caller) -> Task:

@@ -1,13 +1,12 @@
 """Watcher: business logic; reads run on a connection, writes in a session."""
 
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from tracker.crud import as_dicts, commit_or_conflict, require_rows
+from tracker.crud import commit_or_conflict, require_rows
 from tracker.errors import NotFoundError
+from tracker.json_rows import json_array, json_row
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
 from tracker.watchers.models import Watcher
@@ -24,28 +23,35 @@ def _conditions(query: WatcherQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reads(rows: Sequence[dict[str, Any]]) -> list[WatcherRead]:
-    """Read schemas of selected rows."""
-    return [WatcherRead.model_validate(row) for row in rows]
+_READ_JSON = json_row(Watcher.__table__)
+_READ_ONE = select(_READ_JSON).where(Watcher.id == bindparam("watcher_id"))
+_READS = TypeAdapter(list[WatcherRead])
 
 
 async def list_watchers(
     connection: AsyncConnection, *, query: WatcherQuery
 ) -> OffsetPage[WatcherRead]:
-    """One page of watchers matching the filters, with the total count."""
+    """One page of watchers matching the filters, with the total count, in one statement."""
     conditions = _conditions(query)
-    total = await connection.scalar(select(func.count()).select_from(Watcher).where(*conditions))
     result = await connection.execute(
-        select(Watcher.__table__)
+        select(_READ_JSON, func.count().over())
         .where(*conditions)
         .order_by(Watcher.id.asc())
         .offset(query.offset)
         .limit(query.limit)
     )
-    rows = as_dicts(result)
+    rows = result.all()
+    if rows:
+        total = rows[0][1]
+    else:
+        # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
+        total = (
+            await connection.scalar(select(func.count()).select_from(Watcher).where(*conditions))
+            or 0
+        )
     return OffsetPage[WatcherRead](
-        items=_reads(rows),
-        total=total or 0,
+        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        total=total,
         offset=query.offset,
         limit=query.limit,
     )
@@ -53,12 +59,11 @@ async def list_watchers(
 
 async def read_watcher(connection: AsyncConnection, *, watcher_id: int) -> WatcherRead:
     """The watcher with this id as the API shows it; 404 if absent."""
-    result = await connection.execute(select(Watcher.__table__).where(Watcher.id == watcher_id))
-    rows = as_dicts(result)
-    if not rows:
+    row = await connection.scalar(_READ_ONE, {"watcher_id": watcher_id})
+    if row is None:
         msg = f"Watcher {watcher_id} not found."
         raise NotFoundError(msg)
-    return _reads(rows)[0]
+    return WatcherRead.model_validate_json(row)
 
 
 async def get_watcher(session: AsyncSession, *, watcher_id: int) -> Watcher:
