@@ -138,7 +138,8 @@ function readStatements(ctx: EntityContext, imports: Imports): string[] {
     return `${alias}${jsonColumn(collection)} = json_rows(${rows}.order_by(${source}.id).correlate(${E})).label(${pyStr(collection.name)})`;
   });
   const columns = [`${E}.__table__`, ...ctx.collections.map(jsonColumn)];
-  blocks.push(`_READ_JSON = json_row(${columns.join(", ")})
+  blocks.push(`# What the API shows of ${ctx.aHuman}, as JSON text built by the database; Pydantic validates it.
+_READ_JSON = json_row(${columns.join(", ")})
 _READ_ONE = select(_READ_JSON).where(${E}.id == bindparam(${pyStr(ctx.idParam)}))
 _READS = TypeAdapter(list[${schemaNames(ctx.entity).read}])`);
   return blocks;

@@ -26,6 +26,7 @@ def _conditions(query: CommentQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# What the API shows of a comment, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Comment.__table__)
 _READ_ONE = select(_READ_JSON).where(Comment.id == bindparam("comment_id"))
 _READS = TypeAdapter(list[CommentRead])

@@ -63,6 +63,7 @@ _TAGS_JSON = json_rows(
 ).label("tags")
 
 
+# What the API shows of a post, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Post.__table__, _COMMENTS_JSON, _TAGS_JSON)
 _READ_ONE = select(_READ_JSON).where(Post.id == bindparam("post_id"))
 _READS = TypeAdapter(list[PostRead])

@@ -35,6 +35,7 @@ def _order_by(sort: TagSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Tag.id.asc()]
 
 
+# What the API shows of a tag, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Tag.__table__)
 _READ_ONE = select(_READ_JSON).where(Tag.id == bindparam("tag_id"))
 _READS = TypeAdapter(list[TagRead])

@@ -34,6 +34,7 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [CartItem.owner_id == user.id]
 
 
+# What the API shows of a cart item, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(CartItem.__table__)
 _READ_ONE = select(_READ_JSON).where(CartItem.id == bindparam("cart_item_id"))
 _READS = TypeAdapter(list[CartItemRead])

@@ -38,6 +38,7 @@ _ITEMS_JSON = json_rows(
 ).label("items")
 
 
+# What the API shows of a cart, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Cart.__table__, _ITEMS_JSON)
 _READ_ONE = select(_READ_JSON).where(Cart.id == bindparam("cart_id"))
 _READS = TypeAdapter(list[CartRead])

@@ -42,6 +42,7 @@ def _order_by(sort: CategorySort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Category.id.asc()]
 
 
+# What the API shows of a category, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Category.__table__)
 _READ_ONE = select(_READ_JSON).where(Category.id == bindparam("category_id"))
 _READS = TypeAdapter(list[CategoryRead])

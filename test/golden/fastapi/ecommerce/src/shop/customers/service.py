@@ -30,6 +30,7 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Customer.owner_id == user.id]
 
 
+# What the API shows of a customer, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Customer.__table__)
 _READ_ONE = select(_READ_JSON).where(Customer.id == bindparam("customer_id"))
 _READS = TypeAdapter(list[CustomerRead])

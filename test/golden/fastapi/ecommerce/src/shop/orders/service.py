@@ -78,6 +78,7 @@ _ITEMS_JSON = json_rows(
 ).label("items")
 
 
+# What the API shows of an order, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Order.__table__, _ITEMS_JSON)
 _READ_ONE = select(_READ_JSON).where(Order.id == bindparam("order_id"))
 _READS = TypeAdapter(list[OrderRead])

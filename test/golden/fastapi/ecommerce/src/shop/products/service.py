@@ -42,6 +42,7 @@ _TAGS_JSON = json_rows(
 ).label("tags")
 
 
+# What the API shows of a product, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Product.__table__, _TAGS_JSON)
 _READ_ONE = select(_READ_JSON).where(Product.id == bindparam("product_id"))
 _READS = TypeAdapter(list[ProductRead])

@@ -21,6 +21,7 @@ def _conditions(query: TagQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# What the API shows of a tag, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Tag.__table__)
 _READ_ONE = select(_READ_JSON).where(Tag.id == bindparam("tag_id"))
 _READS = TypeAdapter(list[TagRead])

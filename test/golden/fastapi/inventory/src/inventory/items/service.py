@@ -48,6 +48,7 @@ def _order_by(sort: ItemSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Item.id.asc()]
 
 
+# What the API shows of an item, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Item.__table__)
 _READ_ONE = select(_READ_JSON).where(Item.id == bindparam("item_id"))
 _READS = TypeAdapter(list[ItemRead])

@@ -29,6 +29,7 @@ def _conditions(query: ShipmentQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# What the API shows of a shipment, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Shipment.__table__)
 _READ_ONE = select(_READ_JSON).where(Shipment.id == bindparam("shipment_id"))
 _READS = TypeAdapter(list[ShipmentRead])

@@ -47,6 +47,7 @@ def _order_by(sort: WarehouseSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Warehouse.id.asc()]
 
 
+# What the API shows of a warehouse, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Warehouse.__table__)
 _READ_ONE = select(_READ_JSON).where(Warehouse.id == bindparam("warehouse_id"))
 _READS = TypeAdapter(list[WarehouseRead])

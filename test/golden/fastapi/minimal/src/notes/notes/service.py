@@ -21,6 +21,7 @@ def _conditions(query: NoteQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# What the API shows of a note, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Note.__table__)
 _READ_ONE = select(_READ_JSON).where(Note.id == bindparam("note_id"))
 _READS = TypeAdapter(list[NoteRead])

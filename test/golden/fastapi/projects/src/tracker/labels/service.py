@@ -28,6 +28,7 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     return [] if user.is_admin else [Label.owner_id == user.id]
 
 
+# What the API shows of a label, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Label.__table__)
 _READ_ONE = select(_READ_JSON).where(Label.id == bindparam("label_id"))
 _READS = TypeAdapter(list[LabelRead])

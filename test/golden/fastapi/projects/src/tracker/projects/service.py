@@ -45,6 +45,7 @@ def _order_by(sort: ProjectSort | None) -> list[UnaryExpression[Any]]:
     return [column.desc() if sort.startswith("-") else column.asc(), Project.id.asc()]
 
 
+# What the API shows of a project, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Project.__table__)
 _READ_ONE = select(_READ_JSON).where(Project.id == bindparam("project_id"))
 _READS = TypeAdapter(list[ProjectRead])

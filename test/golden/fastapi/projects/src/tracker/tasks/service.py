@@ -79,6 +79,7 @@ _LABELS_JSON = json_rows(
 ).label("labels")
 
 
+# What the API shows of a task, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Task.__table__, _SUBTASKS_JSON, _LABELS_JSON)
 _READ_ONE = select(_READ_JSON).where(Task.id == bindparam("task_id"))
 _READS = TypeAdapter(list[TaskRead])

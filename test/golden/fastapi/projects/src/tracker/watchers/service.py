@@ -23,6 +23,7 @@ def _conditions(query: WatcherQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# What the API shows of a watcher, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Watcher.__table__)
 _READ_ONE = select(_READ_JSON).where(Watcher.id == bindparam("watcher_id"))
 _READS = TypeAdapter(list[WatcherRead])
