@@ -29,8 +29,8 @@ export function serviceModule(ctx: EntityContext): string {
 
   const blocks = [
     `_CONFLICT = ${pyStr(`The ${ctx.human} conflicts with an existing one.`)}`,
-    conditionsBlock(ctx),
   ];
+  if (ctx.filters.length) blocks.push(conditionsBlock(ctx));
   if (ctx.readUser) blocks.push(visibleBlock(ctx));
   const sorted = ctx.sortable.length > 0 && entity.pagination === "offset";
   if (sorted) blocks.push(orderByBlock(ctx, imports));
@@ -185,8 +185,10 @@ def _order_by(sort: ${schemaNames(ctx.entity).sort} | None) -> list[UnaryExpress
     return [column.desc() if sort.startswith("-") else column.asc(), ${E}.id.asc()]`;
 }
 
-function conditionsCall(ctx: EntityContext): string {
-  return ctx.readUser ? "_conditions(query, user)" : "_conditions(query)";
+/** The list's WHERE conditions: the filters sent and what the user may see, when the entity has either. */
+function conditionsLine(ctx: EntityContext): string {
+  if (ctx.filters.length) return `conditions = _conditions(query${ctx.readUser ? ", user" : ""})`;
+  return ctx.readUser ? "conditions = _visible_to(user)" : "conditions: list[ColumnElement[bool]] = []";
 }
 
 function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean, imports: Imports): string {
@@ -196,7 +198,7 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
   const order = sorted ? "*_order_by(query.sort)" : `${E}.id.asc()`;
   return `async def list_${ctx.plural}(connection: AsyncConnection, *, query: ${names.query}${userParam}) -> OffsetPage[${names.read}]:
     """One page of ${ctx.plural} matching the filters, with the total count, in one statement."""
-    conditions = ${conditionsCall(ctx)}
+    ${conditionsLine(ctx)}
     result = await connection.execute(
         select(_READ_JSON, func.count().over())
         .where(*conditions)
@@ -228,7 +230,7 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
   );
   return `async def list_${ctx.plural}(connection: AsyncConnection, *, query: ${names.query}${userParam}) -> CursorPage[${names.read}]:
     """One page of ${ctx.plural} after the cursor, in id order (keyset: no OFFSET scan)."""
-    conditions = ${conditionsCall(ctx)}
+    ${conditionsLine(ctx)}
     if query.cursor is not None:
         conditions.append(${E}.id > decode_cursor(query.cursor))
     result = await connection.scalars(

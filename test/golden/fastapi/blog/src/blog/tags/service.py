@@ -17,13 +17,6 @@ from blog.tags.schemas import TagCreate, TagQuery, TagRead, TagSort, TagUpdate
 _CONFLICT = "The tag conflicts with an existing one."
 
 
-def _conditions(query: TagQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
-
-    return conditions
-
-
 _SORTABLE: dict[str, InstrumentedAttribute[Any]] = {"name": Tag.name}
 
 
@@ -43,7 +36,7 @@ _READS = TypeAdapter(list[TagRead])
 
 async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPage[TagRead]:
     """One page of tags matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
+    conditions: list[ColumnElement[bool]] = []
     result = await connection.execute(
         select(_READ_JSON, func.count().over())
         .where(*conditions)

@@ -14,13 +14,6 @@ from shop.tags.schemas import TagCreate, TagQuery, TagRead, TagUpdate
 _CONFLICT = "The tag conflicts with an existing one."
 
 
-def _conditions(query: TagQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
-
-    return conditions
-
-
 # What the API shows of a tag, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Tag.__table__)
 _READ_ONE = select(_READ_JSON).where(Tag.id == bindparam("tag_id"))
@@ -29,7 +22,7 @@ _READS = TypeAdapter(list[TagRead])
 
 async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPage[TagRead]:
     """One page of tags matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
+    conditions: list[ColumnElement[bool]] = []
     result = await connection.execute(
         select(_READ_JSON, func.count().over())
         .where(*conditions)

@@ -14,13 +14,6 @@ from notes.pagination import OffsetPage
 _CONFLICT = "The note conflicts with an existing one."
 
 
-def _conditions(query: NoteQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
-
-    return conditions
-
-
 # What the API shows of a note, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Note.__table__)
 _READ_ONE = select(_READ_JSON).where(Note.id == bindparam("note_id"))
@@ -29,7 +22,7 @@ _READS = TypeAdapter(list[NoteRead])
 
 async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> OffsetPage[NoteRead]:
     """One page of notes matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
+    conditions: list[ColumnElement[bool]] = []
     result = await connection.execute(
         select(_READ_JSON, func.count().over())
         .where(*conditions)
