@@ -27,9 +27,7 @@ export function serviceModule(ctx: EntityContext): string {
   const read = userArgs(ctx.readUser);
   const write = userArgs(ctx.writeUser);
 
-  const blocks = [
-    `_CONFLICT = ${pyStr(`The ${ctx.human} conflicts with an existing one.`)}`,
-  ];
+  const blocks = [`_CONFLICT = ${pyStr(`The ${ctx.human} conflicts with an existing one.`)}`];
   if (ctx.filters.length) blocks.push(conditionsBlock(ctx));
   if (ctx.readUser) blocks.push(visibleBlock(ctx));
   const sorted = ctx.sortable.length > 0 && entity.pagination === "offset";
