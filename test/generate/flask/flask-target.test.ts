@@ -31,7 +31,7 @@ function fastapiRoutes(files: Map<string, string>): Map<string, Access> {
   const routes = new Map<string, Access>();
   for (const [path, content] of files) {
     if (!path.endsWith("/router.py") && !path.endsWith("/health.py")) continue;
-    const prefix = /APIRouter\(prefix="([^"]*)"/.exec(content)?.[1] ?? "";
+    const prefix = /PrefixRouter\(prefix="([^"]*)"/.exec(content)?.[1] ?? "";
     for (const block of content.split(/(?=@router\.)/).slice(1)) {
       const route = /^@router\.(\w+)\(\s*"([^"]*)"/.exec(block);
       if (!route?.[1]) continue;

@@ -473,17 +473,18 @@ function usersRouter(pkg: string): string {
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from ${pkg}.db import ConnectionDep, SessionDep
 from ${pkg}.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
+from ${pkg}.routing import PrefixRouter
 from ${pkg}.users import service
 from ${pkg}.users.dependencies import CurrentCaller
 from ${pkg}.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
 from ${pkg}.users.throttle import LoginThrottle, get_login_throttle
 
-router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED)

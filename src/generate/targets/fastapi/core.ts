@@ -1,5 +1,6 @@
 /** The application core every FastAPI project has: database, errors, logging, middleware, paging, health. */
 import type { ProjectModel } from "../../project-model.js";
+import { routingModule, routingTestsModule } from "./routing.js";
 
 export function contributeCore(model: ProjectModel): void {
   const { pkg } = model;
@@ -14,6 +15,8 @@ export function contributeCore(model: ProjectModel): void {
   model.tree.add(`${src}/logging.py`, loggingModule());
   model.tree.add(`${src}/middleware.py`, middlewareModule());
   model.tree.add(`${src}/pagination.py`, paginationModule(pkg));
+  model.tree.add(`${src}/routing.py`, routingModule());
+  model.tree.add("tests/test_routing.py", routingTestsModule(pkg));
   model.tree.add(`${src}/schemas.py`, schemasModule());
   model.tree.add(`${src}/health.py`, healthModule(pkg));
   model.routers.push({ module: `${pkg}.health`, alias: "health_router" });
@@ -635,15 +638,15 @@ function healthModule(pkg: string): string {
 
 from typing import Literal
 
-from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ${pkg}.db import SessionDep
 from ${pkg}.errors import AppError
+from ${pkg}.routing import PrefixRouter
 
-router = APIRouter(prefix="/health", tags=["health"])
+router = PrefixRouter(prefix="/health", tags=["health"])
 
 
 class HealthStatus(BaseModel):

@@ -10,7 +10,6 @@ export function routerModule(ctx: EntityContext): string {
   const page = entity.pagination === "cursor" ? "CursorPage" : "OffsetPage";
   const imports = new Imports().add(
     "typing:Annotated",
-    "fastapi:APIRouter",
     "fastapi:Path",
     "fastapi:Query",
     "fastapi:status",
@@ -18,6 +17,7 @@ export function routerModule(ctx: EntityContext): string {
     `${pkg}.db:SessionDep`,
     `${pkg}.errors:ERROR_RESPONSES`,
     `${pkg}.pagination:${page}`,
+    `${pkg}.routing:PrefixRouter`,
     `${ctx.module}:service`,
     `${ctx.module}.schemas:${names.create}`,
     `${ctx.module}.schemas:${names.query}`,
@@ -33,7 +33,7 @@ export function routerModule(ctx: EntityContext): string {
   const Id = `${entity.name}Id`;
   const p = ctx.idParam;
 
-  const body = `router = APIRouter(prefix="/${ctx.plural}", tags=[${pyStr(ctx.plural)}], responses=ERROR_RESPONSES)
+  const body = `router = PrefixRouter(prefix="/${ctx.plural}", tags=[${pyStr(ctx.plural)}], responses=ERROR_RESPONSES)
 
 ${Id} = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,15 +2,15 @@
 
 from typing import Literal
 
-from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.db import SessionDep
 from tracker.errors import AppError
+from tracker.routing import PrefixRouter
 
-router = APIRouter(prefix="/health", tags=["health"])
+router = PrefixRouter(prefix="/health", tags=["health"])
 
 
 class HealthStatus(BaseModel):

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from blog.comments import service
 from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
 from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES
 from blog.pagination import CursorPage
+from blog.routing import PrefixRouter
 from blog.users.dependencies import CurrentUser
 
-router = APIRouter(prefix="/comments", tags=["comments"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/comments", tags=["comments"], responses=ERROR_RESPONSES)
 
 CommentId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

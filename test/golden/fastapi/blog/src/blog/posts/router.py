@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES
 from blog.pagination import OffsetPage
 from blog.posts import service
 from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostUpdate
+from blog.routing import PrefixRouter
 from blog.users.dependencies import CurrentUser
 
-router = APIRouter(prefix="/posts", tags=["posts"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/posts", tags=["posts"], responses=ERROR_RESPONSES)
 
 PostId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import Depends, Path, Query, status
 
 from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES
 from blog.pagination import OffsetPage
+from blog.routing import PrefixRouter
 from blog.tags import service
 from blog.tags.schemas import TagCreate, TagQuery, TagRead, TagUpdate
 from blog.users.dependencies import require_admin
 
-router = APIRouter(prefix="/tags", tags=["tags"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/tags", tags=["tags"], responses=ERROR_RESPONSES)
 
 TagId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

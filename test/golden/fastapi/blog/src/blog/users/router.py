@@ -2,17 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
+from blog.routing import PrefixRouter
 from blog.users import service
 from blog.users.dependencies import CurrentCaller
 from blog.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
 from blog.users.throttle import LoginThrottle, get_login_throttle
 
-router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED)

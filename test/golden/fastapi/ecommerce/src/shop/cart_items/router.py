@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from shop.cart_items import service
 from shop.cart_items.schemas import CartItemCreate, CartItemQuery, CartItemRead, CartItemUpdate
 from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
+from shop.routing import PrefixRouter
 from shop.users.dependencies import CurrentCaller, CurrentUser
 
-router = APIRouter(prefix="/cart_items", tags=["cart_items"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/cart_items", tags=["cart_items"], responses=ERROR_RESPONSES)
 
 CartItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from shop.carts import service
 from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
 from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
+from shop.routing import PrefixRouter
 from shop.users.dependencies import CurrentCaller, CurrentUser
 
-router = APIRouter(prefix="/carts", tags=["carts"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/carts", tags=["carts"], responses=ERROR_RESPONSES)
 
 CartId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from shop.customers import service
 from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, CustomerUpdate
 from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
+from shop.routing import PrefixRouter
 from shop.users.dependencies import CurrentCaller, CurrentUser
 
-router = APIRouter(prefix="/customers", tags=["customers"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/customers", tags=["customers"], responses=ERROR_RESPONSES)
 
 CustomerId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.order_items import service
 from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemRead, OrderItemUpdate
 from shop.pagination import OffsetPage
+from shop.routing import PrefixRouter
 from shop.users.dependencies import CurrentCaller, CurrentUser
 
-router = APIRouter(prefix="/order_items", tags=["order_items"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/order_items", tags=["order_items"], responses=ERROR_RESPONSES)
 
 OrderItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.orders import service
 from shop.orders.schemas import OrderCreate, OrderQuery, OrderRead, OrderUpdate
 from shop.pagination import OffsetPage
+from shop.routing import PrefixRouter
 from shop.users.dependencies import CurrentCaller, CurrentUser
 
-router = APIRouter(prefix="/orders", tags=["orders"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/orders", tags=["orders"], responses=ERROR_RESPONSES)
 
 OrderId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

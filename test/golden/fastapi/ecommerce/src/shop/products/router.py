@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import Depends, Path, Query, status
 
 from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import CursorPage
 from shop.products import service
 from shop.products.schemas import ProductCreate, ProductQuery, ProductRead, ProductUpdate
+from shop.routing import PrefixRouter
 from shop.users.dependencies import require_admin
 
-router = APIRouter(prefix="/products", tags=["products"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/products", tags=["products"], responses=ERROR_RESPONSES)
 
 ProductId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import Depends, Path, Query, status
 
 from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
+from shop.routing import PrefixRouter
 from shop.tags import service
 from shop.tags.schemas import TagCreate, TagQuery, TagRead, TagUpdate
 from shop.users.dependencies import require_admin
 
-router = APIRouter(prefix="/tags", tags=["tags"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/tags", tags=["tags"], responses=ERROR_RESPONSES)
 
 TagId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,17 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
+from shop.routing import PrefixRouter
 from shop.users import service
 from shop.users.dependencies import CurrentCaller
 from shop.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
 from shop.users.throttle import LoginThrottle, get_login_throttle
 
-router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED)

@@ -2,15 +2,16 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from inventory.db import ConnectionDep, SessionDep
 from inventory.errors import ERROR_RESPONSES
 from inventory.items import service
 from inventory.items.schemas import ItemCreate, ItemQuery, ItemRead, ItemUpdate
 from inventory.pagination import OffsetPage
+from inventory.routing import PrefixRouter
 
-router = APIRouter(prefix="/items", tags=["items"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/items", tags=["items"], responses=ERROR_RESPONSES)
 
 ItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

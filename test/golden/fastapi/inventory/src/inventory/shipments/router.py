@@ -2,15 +2,16 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from inventory.db import ConnectionDep, SessionDep
 from inventory.errors import ERROR_RESPONSES
 from inventory.pagination import CursorPage
+from inventory.routing import PrefixRouter
 from inventory.shipments import service
 from inventory.shipments.schemas import ShipmentCreate, ShipmentQuery, ShipmentRead, ShipmentUpdate
 
-router = APIRouter(prefix="/shipments", tags=["shipments"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/shipments", tags=["shipments"], responses=ERROR_RESPONSES)
 
 ShipmentId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,11 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from inventory.db import ConnectionDep, SessionDep
 from inventory.errors import ERROR_RESPONSES
 from inventory.pagination import OffsetPage
+from inventory.routing import PrefixRouter
 from inventory.warehouses import service
 from inventory.warehouses.schemas import (
     WarehouseCreate,
@@ -15,7 +16,7 @@ from inventory.warehouses.schemas import (
     WarehouseUpdate,
 )
 
-router = APIRouter(prefix="/warehouses", tags=["warehouses"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/warehouses", tags=["warehouses"], responses=ERROR_RESPONSES)
 
 WarehouseId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

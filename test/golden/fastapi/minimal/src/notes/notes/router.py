@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import Depends, Path, Query, status
 
 from notes.db import ConnectionDep, SessionDep
 from notes.errors import ERROR_RESPONSES
 from notes.notes import service
 from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
 from notes.pagination import OffsetPage
+from notes.routing import PrefixRouter
 from notes.users.dependencies import get_caller, require_admin
 
-router = APIRouter(prefix="/notes", tags=["notes"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/notes", tags=["notes"], responses=ERROR_RESPONSES)
 
 NoteId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

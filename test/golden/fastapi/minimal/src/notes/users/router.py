@@ -2,17 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from notes.db import ConnectionDep, SessionDep
 from notes.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
+from notes.routing import PrefixRouter
 from notes.users import service
 from notes.users.dependencies import CurrentCaller
 from notes.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
 from notes.users.throttle import LoginThrottle, get_login_throttle
 
-router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED)

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES
 from tracker.labels import service
 from tracker.labels.schemas import LabelCreate, LabelQuery, LabelRead, LabelUpdate
 from tracker.pagination import OffsetPage
+from tracker.routing import PrefixRouter
 from tracker.users.dependencies import CurrentCaller, CurrentUser
 
-router = APIRouter(prefix="/labels", tags=["labels"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/labels", tags=["labels"], responses=ERROR_RESPONSES)
 
 LabelId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

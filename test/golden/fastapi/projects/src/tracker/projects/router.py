@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import Depends, Path, Query, status
 
 from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES
 from tracker.pagination import OffsetPage
 from tracker.projects import service
 from tracker.projects.schemas import ProjectCreate, ProjectQuery, ProjectRead, ProjectUpdate
+from tracker.routing import PrefixRouter
 from tracker.users.dependencies import CurrentUser, get_caller
 
-router = APIRouter(prefix="/projects", tags=["projects"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/projects", tags=["projects"], responses=ERROR_RESPONSES)
 
 ProjectId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

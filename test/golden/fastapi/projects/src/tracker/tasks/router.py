@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import Path, Query, status
 
 from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES
 from tracker.pagination import OffsetPage
+from tracker.routing import PrefixRouter
 from tracker.tasks import service
 from tracker.tasks.schemas import TaskCreate, TaskQuery, TaskRead, TaskUpdate
 from tracker.users.dependencies import CurrentCaller, CurrentUser
 
-router = APIRouter(prefix="/tasks", tags=["tasks"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/tasks", tags=["tasks"], responses=ERROR_RESPONSES)
 
 TaskId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 

@@ -2,17 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES, AuthenticationError, ErrorResponse
+from tracker.routing import PrefixRouter
 from tracker.users import service
 from tracker.users.dependencies import CurrentCaller
 from tracker.users.schemas import RefreshRequest, TokenPair, UserCreate, UserRead
 from tracker.users.throttle import LoginThrottle, get_login_throttle
 
-router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED)

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import Depends, Path, Query, status
 
 from tracker.db import ConnectionDep, SessionDep
 from tracker.errors import ERROR_RESPONSES
 from tracker.pagination import OffsetPage
+from tracker.routing import PrefixRouter
 from tracker.users.dependencies import get_caller, get_current_user
 from tracker.watchers import service
 from tracker.watchers.schemas import WatcherCreate, WatcherQuery, WatcherRead, WatcherUpdate
 
-router = APIRouter(prefix="/watchers", tags=["watchers"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/watchers", tags=["watchers"], responses=ERROR_RESPONSES)
 
 WatcherId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
