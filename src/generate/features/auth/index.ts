@@ -306,6 +306,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from ${pkg}.crud import commit_or_conflict
 from ${pkg}.errors import AuthenticationError
+from ${pkg}.reads import Read
 from ${pkg}.security import create_token, decode_token, hash_password, verify_password
 from ${pkg}.users.caller import Caller
 from ${pkg}.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
@@ -381,17 +382,16 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
     return UserRead.model_validate(row)
 
 
-# Every authenticated request runs it: built once, the user id a bound parameter.
-_CALLER = select(User.role, User.is_active).where(User.id == bindparam("user_id"))
+# Every authenticated request runs it: compiled once, run on the driver (reads.py).
+_CALLER = Read(select(User.role, User.is_active).where(User.id == bindparam("user_id")))
 
 
 async def get_active_caller(connection: AsyncConnection, *, user_id: int) -> Caller:
-    """The active user with this id as a request's caller: one column select; 401 as above."""
-    result = await connection.execute(_CALLER, {"user_id": user_id})
-    row = result.first()
-    if row is None or not row.is_active:
+    """The active user with this id as a request's caller: two columns; 401 as above."""
+    rows = await _CALLER.rows(connection, user_id=user_id)
+    if not rows or not rows[0][1]:
         raise AuthenticationError(_INACTIVE)
-    return Caller(id=user_id, role=row.role)
+    return Caller(id=user_id, role=Role(rows[0][0]))
 
 
 def issue_tokens(user: User) -> TokenPair:
@@ -444,7 +444,7 @@ def _check_admin(caller: Caller) -> Caller:
 
 
 async def get_current_user(session: SessionDep, token: BearerToken) -> Caller:
-    """The caller of a request that changes data, read in its session's transaction."""
+    """The caller of a request that changes data, on its session's connection."""
     return await service.get_active_caller(await session.connection(), user_id=_user_id(token))
 
 

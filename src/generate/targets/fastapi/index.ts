@@ -27,6 +27,7 @@ import {
   readme,
   SCRIPT_MAKO,
 } from "./packaging.js";
+import { readsModule, readsTestsModule } from "./reads.js";
 import { appTestsModule, conftestModule } from "./tests/app-tests.js";
 import { crudTestsModule } from "./tests/crud-tests.js";
 import { entityTestsModule } from "./tests/entity-tests.js";
@@ -123,11 +124,11 @@ function contributeEntities(model: ProjectModel, project: ResolvedProject): void
   }
   // Association tables reference both sides, so they come after every entity table.
   model.tables.push(...association);
-  // Every read of an entity selects its row as JSON.
-  if (project.entities.length) {
-    model.tree.add(`${src}/json_rows.py`, jsonRowsModule(model.pkg));
-    model.tree.add("tests/test_json_rows.py", jsonRowsTestsModule(model.pkg));
-  }
+  // Every read of an entity selects its row as JSON and runs on the driver (as does the caller lookup).
+  model.tree.add(`${src}/json_rows.py`, jsonRowsModule(model.pkg));
+  model.tree.add("tests/test_json_rows.py", jsonRowsTestsModule(model.pkg));
+  model.tree.add(`${src}/reads.py`, readsModule());
+  model.tree.add("tests/test_reads.py", readsTestsModule(model.pkg));
 }
 
 function assemble(model: ProjectModel, project: ResolvedProject): void {

@@ -11,7 +11,6 @@ export function serviceModule(ctx: EntityContext): string {
   const names = schemaNames(entity);
   const E = entity.name;
   const imports = new Imports().add(
-    "sqlalchemy:ColumnElement",
     "sqlalchemy:select",
     "sqlalchemy.ext.asyncio:AsyncConnection",
     "sqlalchemy.ext.asyncio:AsyncSession",
@@ -28,11 +27,12 @@ export function serviceModule(ctx: EntityContext): string {
   const write = userArgs(ctx.writeUser);
 
   const blocks = [`_CONFLICT = ${pyStr(`The ${ctx.human} conflicts with an existing one.`)}`];
-  if (ctx.filters.length) blocks.push(conditionsBlock(ctx));
-  if (ctx.readUser) blocks.push(visibleBlock(ctx));
+  if (hasConditions(ctx)) blocks.push(conditionsBlock(ctx, imports));
+  if (ctx.readUser) blocks.push(visibleBlock(ctx, imports));
   const sorted = ctx.sortable.length > 0 && entity.pagination === "offset";
   if (sorted) blocks.push(orderByBlock(ctx, imports));
   blocks.push(...readStatements(ctx, imports));
+  blocks.push(pageBlock(ctx, sorted, imports));
   blocks.push(
     entity.pagination === "cursor"
       ? cursorListBlock(ctx, read.param, imports)
@@ -108,6 +108,7 @@ function readStatements(ctx: EntityContext, imports: Imports): string[] {
     "sqlalchemy:bindparam",
     `${ctx.pkg}.json_rows:json_array`,
     `${ctx.pkg}.json_rows:json_row`,
+    `${ctx.pkg}.reads:Read`,
   );
   const blocks = ctx.collections.map((collection) => {
     imports.add(`${ctx.pkg}.json_rows:json_rows`);
@@ -136,32 +137,64 @@ function readStatements(ctx: EntityContext, imports: Imports): string[] {
     return `${alias}${jsonColumn(collection)} = json_rows(${rows}.order_by(${source}.id).correlate(${E})).label(${pyStr(collection.name)})`;
   });
   const columns = [`${E}.__table__`, ...ctx.collections.map(jsonColumn)];
+  const own = ctx.readUser
+    ? `\n_READ_OWN = Read(\n    select(_READ_JSON).where(${E}.id == bindparam(${pyStr(ctx.idParam)}), _CONDITIONS["_caller"])\n)`
+    : "";
   blocks.push(`# What the API shows of ${ctx.aHuman}, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(${columns.join(", ")})
-_READ_ONE = select(_READ_JSON).where(${E}.id == bindparam(${pyStr(ctx.idParam)}))
+_READ_ONE = Read(select(_READ_JSON).where(${E}.id == bindparam(${pyStr(ctx.idParam)})))${own}
 _READS = TypeAdapter(list[${schemaNames(ctx.entity).read}])`);
   return blocks;
 }
 
-function conditionsBlock(ctx: EntityContext): string {
-  const { entity } = ctx;
-  const lines: string[] = [];
-  for (const filter of ctx.filters) {
-    lines.push(`    if query.${filter.param} is not None:`);
-    lines.push(
-      `        conditions.append(${entity.name}.${filter.column} ${filter.op} query.${filter.param})`,
-    );
-  }
-  const start = ctx.readUser ? "[*_visible_to(user)]" : "[]";
-  const param = ctx.readUser ? ", user: Caller" : "";
-  return `def _conditions(query: ${schemaNames(entity).query}${param}) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = ${start}
-${lines.join("\n")}
-    return conditions`;
+/** Whether a list has conditions: filters, rows private to their owner, or a cursor to start after. */
+function hasConditions(ctx: EntityContext): boolean {
+  return ctx.filters.length > 0 || ctx.readUser || ctx.entity.pagination === "cursor";
 }
 
-function visibleBlock(ctx: EntityContext): string {
+/**
+ * The list's conditions, each on a bound parameter named after its value, and the function picking the
+ * values a request has: a page's statement applies those it has values for (`_page`). Names that are not
+ * query parameters start with an underscore, which no query field can.
+ */
+function conditionsBlock(ctx: EntityContext, imports: Imports): string {
+  const E = ctx.entity.name;
+  imports.add("typing:Any", "sqlalchemy:ColumnElement");
+  const entries = ctx.filters.map(
+    (f) => `${pyStr(f.param)}: ${E}.${f.column} ${f.op} bindparam(${pyStr(f.param)})`,
+  );
+  const lines = ctx.filters.flatMap((f) => [
+    `    if query.${f.param} is not None:`,
+    `        values[${pyStr(f.param)}] = query.${f.param}`,
+  ]);
+  const what = ctx.filters.length ? ["filters sent"] : [];
+  if (ctx.readUser) {
+    entries.push(`"_caller": ${E}.owner_id == bindparam("_caller")`);
+    lines.push("    if not user.is_admin:", '        values["_caller"] = user.id');
+    what.push("own rows unless admin");
+  }
+  if (ctx.entity.pagination === "cursor") {
+    imports.add(`${ctx.pkg}.pagination:decode_cursor`);
+    entries.push(`"_after": ${E}.id > bindparam("_after")`);
+    lines.push("    if query.cursor is not None:", '        values["_after"] = decode_cursor(query.cursor)');
+    what.push("cursor");
+  }
+  const param = ctx.readUser ? ", user: Caller" : "";
+  return `_CONDITIONS: dict[str, ColumnElement[bool]] = {
+${entries.map((e) => `    ${e},`).join("\n")}
+}
+
+
+def _values(query: ${schemaNames(ctx.entity).query}${param}) -> dict[str, Any]:
+    """Values of the conditions that apply: ${what.join(", ")}."""
+    values: dict[str, Any] = {}
+${lines.join("\n")}
+    return values`;
+}
+
+/** What a user may see of rows private to their owner, for the write path's ORM select. */
+function visibleBlock(ctx: EntityContext, imports: Imports): string {
+  imports.add("sqlalchemy:ColumnElement");
   return `def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
     """Users see their own ${ctx.plural}; administrators see all."""
     return [] if user.is_admin else [${ctx.entity.name}.owner_id == user.id]`;
@@ -183,35 +216,66 @@ def _order_by(sort: ${schemaNames(ctx.entity).sort} | None) -> list[UnaryExpress
     return [column.desc() if sort.startswith("-") else column.asc(), ${E}.id.asc()]`;
 }
 
-/** The list's WHERE conditions: the filters sent and what the user may see, when the entity has either. */
-function conditionsLine(ctx: EntityContext): string {
-  if (ctx.filters.length) return `conditions = _conditions(query${ctx.readUser ? ", user" : ""})`;
-  return ctx.readUser ? "conditions = _visible_to(user)" : "conditions: list[ColumnElement[bool]] = []";
+/**
+ * The statement of a page: one per set of conditions (and sort) a request sends, built and compiled on
+ * first use. The LRU bound keeps what clients can make the cache hold small.
+ */
+function pageBlock(ctx: EntityContext, sorted: boolean, imports: Imports): string {
+  const E = ctx.entity.name;
+  imports.add(`${ctx.pkg}.reads:Read`);
+  const offset = ctx.entity.pagination === "offset";
+  const statement = [
+    `select(${offset ? "_READ_JSON, func.count().over()" : "_READ_JSON"})`,
+    ...(hasConditions(ctx) ? [".where(*[_CONDITIONS[name] for name in sorted(names)])"] : []),
+    `.order_by(${sorted ? "*_order_by(sort)" : `${E}.id.asc()`})`,
+    ...(offset ? ['.offset(bindparam("offset"))'] : []),
+    '.limit(bindparam("limit"))',
+  ];
+  const params = [
+    ...(hasConditions(ctx) ? ["names: frozenset[str]"] : []),
+    ...(sorted ? [`sort: ${schemaNames(ctx.entity).sort} | None`] : []),
+  ];
+  if (!params.length) return `_PAGE = Read(${statement.join("\n    ")})`;
+  imports.add("functools:lru_cache");
+  const what = [hasConditions(ctx) ? "conditions" : "", sorted ? "sort" : ""].filter(Boolean).join(" and ");
+  return `@lru_cache(maxsize=128)
+def _page(${params.join(", ")}) -> Read:
+    """The statement of a page with these ${what}, compiled on first use."""
+    return Read(${statement.join("\n        ")})`;
+}
+
+/** The read of a page's rows: its statement, the condition values, then the paging values. */
+function pageCall(ctx: EntityContext, sorted: boolean, method: string, paging: string): string {
+  const args = [...(hasConditions(ctx) ? ["frozenset(values)"] : []), ...(sorted ? ["query.sort"] : [])];
+  const page = args.length ? `_page(${args.join(", ")})` : "_PAGE";
+  return `await ${page}.${method}(connection, ${hasConditions(ctx) ? "**values, " : ""}${paging})`;
+}
+
+function valuesLine(ctx: EntityContext): string[] {
+  return hasConditions(ctx) ? [`    values = _values(query${ctx.readUser ? ", user" : ""})`] : [];
 }
 
 function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean, imports: Imports): string {
   const E = ctx.entity.name;
   const names = schemaNames(ctx.entity);
   imports.add("sqlalchemy:func", `${ctx.pkg}.pagination:OffsetPage`);
-  const order = sorted ? "*_order_by(query.sort)" : `${E}.id.asc()`;
+  const count = hasConditions(ctx)
+    ? [
+        `        count = select(func.count()).select_from(${E}).where(*[_CONDITIONS[n] for n in values])`,
+        "        total = await connection.scalar(count, values) or 0",
+      ]
+    : [`        total = await connection.scalar(select(func.count()).select_from(${E})) or 0`];
+  const rows = pageCall(ctx, sorted, "rows", "offset=query.offset, limit=query.limit");
   return `async def list_${ctx.plural}(connection: AsyncConnection, *, query: ${names.query}${userParam}) -> OffsetPage[${names.read}]:
     """One page of ${ctx.plural} matching the filters, with the total count, in one statement."""
-    ${conditionsLine(ctx)}
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(${order})
-        .offset(query.offset)
-        .limit(query.limit)
-    )
-    rows = result.all()
+${[...valuesLine(ctx), `    rows = ${rows}`].join("\n")}
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = await connection.scalar(select(func.count()).select_from(${E}).where(*conditions)) or 0
+${count.join("\n")}
     return OffsetPage[${names.read}](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -219,22 +283,13 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
 }
 
 function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports): string {
-  const E = ctx.entity.name;
   const names = schemaNames(ctx.entity);
-  imports.add(
-    `${ctx.pkg}.pagination:CursorPage`,
-    `${ctx.pkg}.pagination:decode_cursor`,
-    `${ctx.pkg}.pagination:encode_cursor`,
-  );
+  imports.add(`${ctx.pkg}.pagination:CursorPage`, `${ctx.pkg}.pagination:encode_cursor`);
+  const texts = pageCall(ctx, false, "texts", "limit=query.limit + 1");
   return `async def list_${ctx.plural}(connection: AsyncConnection, *, query: ${names.query}${userParam}) -> CursorPage[${names.read}]:
     """One page of ${ctx.plural} after the cursor, in id order (keyset: no OFFSET scan)."""
-    ${conditionsLine(ctx)}
-    if query.cursor is not None:
-        conditions.append(${E}.id > decode_cursor(query.cursor))
-    result = await connection.scalars(
-        select(_READ_JSON).where(*conditions).order_by(${E}.id.asc()).limit(query.limit + 1)
-    )
-    rows = _READS.validate_json(json_array(result.all()))
+${[...valuesLine(ctx), `    texts = ${texts}`].join("\n")}
+    rows = _READS.validate_json(json_array(texts))
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
     return CursorPage[${names.read}](items=page, next_cursor=next_cursor)`;
@@ -242,11 +297,14 @@ function cursorListBlock(ctx: EntityContext, userParam: string, imports: Imports
 
 /** The GET path: the read schema from the row's JSON, as the list builds it (no ORM object to load). */
 function readBlock(ctx: EntityContext, userParam: string): string {
-  const statement = ctx.readUser ? "_READ_ONE.where(*_visible_to(user))" : "_READ_ONE";
+  const id = `${ctx.idParam}=${ctx.idParam}`;
+  const call = ctx.readUser
+    ? `(_READ_ONE if user.is_admin else _READ_OWN).text(connection, ${id}, _caller=user.id)`
+    : `_READ_ONE.text(connection, ${id})`;
   const read = schemaNames(ctx.entity).read;
   return `async def read_${ctx.var}(connection: AsyncConnection, *, ${ctx.idParam}: int${userParam}) -> ${read}:
     """The ${ctx.human} with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(${statement}, {${pyStr(ctx.idParam)}: ${ctx.idParam}})
+    row = await ${call}
     if row is None:
         msg = f"${ctx.entity.name} {${ctx.idParam}} not found."
         raise NotFoundError(msg)

@@ -26,6 +26,10 @@ export function conftestModule(project: ResolvedProject): string {
     `${pkg}.db:get_session`,
     `${pkg}.main:create_app`,
     `${pkg}.models:metadata`,
+    "unittest.mock:patch",
+    `${pkg}:reads`,
+    `${pkg}.reads:Read`,
+    `${pkg}.reads:Row`,
   );
   if (project.auth) {
     imports.add(`${pkg}.users.models:ADMIN_ROLE`, `${pkg}.users.models:User`);
@@ -122,7 +126,10 @@ class QueryCount:
 
 
 class QueryCounter:
-    """Counts the SQL statements an engine runs inside \`with counter() as counted:\`."""
+    """Counts the SQL statements run inside \`with counter() as counted:\`.
+
+    Those SQLAlchemy executes on the engine, and those a \`Read\` hands to the driver itself.
+    """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine.sync_engine
@@ -130,13 +137,20 @@ class QueryCounter:
     @contextmanager
     def __call__(self) -> Iterator[QueryCount]:
         counted = QueryCount()
+        rows = Read.rows
 
         def count(*_args: object) -> None:
             counted.count += 1
 
+        async def counted_rows(read: Read, connection: AsyncConnection, **values: object) -> list[Row]:
+            if connection.dialect.driver in reads._DRIVERS:
+                count()
+            return await rows(read, connection, **values)
+
         event.listen(self._engine, "before_cursor_execute", count)
         try:
-            yield counted
+            with patch.object(Read, "rows", counted_rows):
+                yield counted
         finally:
             event.remove(self._engine, "before_cursor_execute", count)
 

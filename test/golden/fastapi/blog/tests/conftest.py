@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from httpx import ASGITransport, AsyncClient
@@ -13,9 +14,11 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from blog import reads
 from blog.db import build_engine, get_connection, get_session
 from blog.main import create_app
 from blog.models import metadata
+from blog.reads import Read, Row
 from blog.users.models import ADMIN_ROLE, User
 from tests.factories import auth_headers, create_user
 
@@ -82,7 +85,10 @@ class QueryCount:
 
 
 class QueryCounter:
-    """Counts the SQL statements an engine runs inside `with counter() as counted:`."""
+    """Counts the SQL statements run inside `with counter() as counted:`.
+
+    Those SQLAlchemy executes on the engine, and those a `Read` hands to the driver itself.
+    """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine.sync_engine
@@ -90,13 +96,22 @@ class QueryCounter:
     @contextmanager
     def __call__(self) -> Iterator[QueryCount]:
         counted = QueryCount()
+        rows = Read.rows
 
         def count(*_args: object) -> None:
             counted.count += 1
 
+        async def counted_rows(
+            read: Read, connection: AsyncConnection, **values: object
+        ) -> list[Row]:
+            if connection.dialect.driver in reads._DRIVERS:
+                count()
+            return await rows(read, connection, **values)
+
         event.listen(self._engine, "before_cursor_execute", count)
         try:
-            yield counted
+            with patch.object(Read, "rows", counted_rows):
+                yield counted
         finally:
             event.remove(self._engine, "before_cursor_execute", count)
 

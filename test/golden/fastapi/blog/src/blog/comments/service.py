@@ -1,5 +1,8 @@
 """Comment: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
+from typing import Any
+
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -11,38 +14,55 @@ from blog.errors import NotFoundError, PermissionDeniedError
 from blog.json_rows import json_array, json_row
 from blog.pagination import CursorPage, decode_cursor, encode_cursor
 from blog.posts.models import Post
+from blog.reads import Read
 from blog.users.caller import Caller
 
 _CONFLICT = "The comment conflicts with an existing one."
 
 
-def _conditions(query: CommentQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "post_id": Comment.post_id == bindparam("post_id"),
+    "owner_id": Comment.owner_id == bindparam("owner_id"),
+    "_after": Comment.id > bindparam("_after"),
+}
+
+
+def _values(query: CommentQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent, cursor."""
+    values: dict[str, Any] = {}
     if query.post_id is not None:
-        conditions.append(Comment.post_id == query.post_id)
+        values["post_id"] = query.post_id
     if query.owner_id is not None:
-        conditions.append(Comment.owner_id == query.owner_id)
-    return conditions
+        values["owner_id"] = query.owner_id
+    if query.cursor is not None:
+        values["_after"] = decode_cursor(query.cursor)
+    return values
 
 
 # What the API shows of a comment, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Comment.__table__)
-_READ_ONE = select(_READ_JSON).where(Comment.id == bindparam("comment_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Comment.id == bindparam("comment_id")))
 _READS = TypeAdapter(list[CommentRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str]) -> Read:
+    """The statement of a page with these conditions, compiled on first use."""
+    return Read(
+        select(_READ_JSON)
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(Comment.id.asc())
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_comments(
     connection: AsyncConnection, *, query: CommentQuery
 ) -> CursorPage[CommentRead]:
     """One page of comments after the cursor, in id order (keyset: no OFFSET scan)."""
-    conditions = _conditions(query)
-    if query.cursor is not None:
-        conditions.append(Comment.id > decode_cursor(query.cursor))
-    result = await connection.scalars(
-        select(_READ_JSON).where(*conditions).order_by(Comment.id.asc()).limit(query.limit + 1)
-    )
-    rows = _READS.validate_json(json_array(result.all()))
+    values = _values(query)
+    texts = await _page(frozenset(values)).texts(connection, **values, limit=query.limit + 1)
+    rows = _READS.validate_json(json_array(texts))
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
     return CursorPage[CommentRead](items=page, next_cursor=next_cursor)
@@ -50,7 +70,7 @@ async def list_comments(
 
 async def read_comment(connection: AsyncConnection, *, comment_id: int) -> CommentRead:
     """The comment with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"comment_id": comment_id})
+    row = await _READ_ONE.text(connection, comment_id=comment_id)
     if row is None:
         msg = f"Comment {comment_id} not found."
         raise NotFoundError(msg)

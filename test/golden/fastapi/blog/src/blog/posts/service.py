@@ -1,5 +1,6 @@
 """Post: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -14,22 +15,30 @@ from blog.json_rows import json_array, json_row, json_rows
 from blog.pagination import OffsetPage
 from blog.posts.models import Post, post_tags
 from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostSort, PostUpdate
+from blog.reads import Read
 from blog.tags.models import Tag
 from blog.users.caller import Caller
 
 _CONFLICT = "The post conflicts with an existing one."
 
 
-def _conditions(query: PostQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "title": Post.title == bindparam("title"),
+    "status": Post.status == bindparam("status"),
+    "owner_id": Post.owner_id == bindparam("owner_id"),
+}
+
+
+def _values(query: PostQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent."""
+    values: dict[str, Any] = {}
     if query.title is not None:
-        conditions.append(Post.title == query.title)
+        values["title"] = query.title
     if query.status is not None:
-        conditions.append(Post.status == query.status)
+        values["status"] = query.status
     if query.owner_id is not None:
-        conditions.append(Post.owner_id == query.owner_id)
-    return conditions
+        values["owner_id"] = query.owner_id
+    return values
 
 
 _SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
@@ -65,30 +74,36 @@ _TAGS_JSON = json_rows(
 
 # What the API shows of a post, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Post.__table__, _COMMENTS_JSON, _TAGS_JSON)
-_READ_ONE = select(_READ_JSON).where(Post.id == bindparam("post_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Post.id == bindparam("post_id")))
 _READS = TypeAdapter(list[PostRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str], sort: PostSort | None) -> Read:
+    """The statement of a page with these conditions and sort, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(*_order_by(sort))
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> OffsetPage[PostRead]:
     """One page of posts matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(*_order_by(query.sort))
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query)
+    rows = await _page(frozenset(values), query.sort).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Post).where(*conditions)) or 0
-        )
+        count = select(func.count()).select_from(Post).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[PostRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -97,7 +112,7 @@ async def list_posts(connection: AsyncConnection, *, query: PostQuery) -> Offset
 
 async def read_post(connection: AsyncConnection, *, post_id: int) -> PostRead:
     """The post with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"post_id": post_id})
+    row = await _READ_ONE.text(connection, post_id=post_id)
     if row is None:
         msg = f"Post {post_id} not found."
         raise NotFoundError(msg)

@@ -1,9 +1,10 @@
 """Tag: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -11,6 +12,7 @@ from blog.crud import commit_or_conflict
 from blog.errors import NotFoundError
 from blog.json_rows import json_array, json_row
 from blog.pagination import OffsetPage
+from blog.reads import Read
 from blog.tags.models import Tag
 from blog.tags.schemas import TagCreate, TagQuery, TagRead, TagSort, TagUpdate
 
@@ -30,30 +32,31 @@ def _order_by(sort: TagSort | None) -> list[UnaryExpression[Any]]:
 
 # What the API shows of a tag, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Tag.__table__)
-_READ_ONE = select(_READ_JSON).where(Tag.id == bindparam("tag_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Tag.id == bindparam("tag_id")))
 _READS = TypeAdapter(list[TagRead])
+
+
+@lru_cache(maxsize=128)
+def _page(sort: TagSort | None) -> Read:
+    """The statement of a page with these sort, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .order_by(*_order_by(sort))
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPage[TagRead]:
     """One page of tags matching the filters, with the total count, in one statement."""
-    conditions: list[ColumnElement[bool]] = []
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(*_order_by(query.sort))
-        .offset(query.offset)
-        .limit(query.limit)
-    )
-    rows = result.all()
+    rows = await _page(query.sort).rows(connection, offset=query.offset, limit=query.limit)
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Tag).where(*conditions)) or 0
-        )
+        total = await connection.scalar(select(func.count()).select_from(Tag)) or 0
     return OffsetPage[TagRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -62,7 +65,7 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
 
 async def read_tag(connection: AsyncConnection, *, tag_id: int) -> TagRead:
     """The tag with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"tag_id": tag_id})
+    row = await _READ_ONE.text(connection, tag_id=tag_id)
     if row is None:
         msg = f"Tag {tag_id} not found."
         raise NotFoundError(msg)

@@ -1,5 +1,8 @@
 """CartItem: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
+from typing import Any
+
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -12,21 +15,32 @@ from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
 from shop.products.models import Product
+from shop.reads import Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The cart item conflicts with an existing one."
 
 
-def _conditions(query: CartItemQuery, user: Caller) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "product_id": CartItem.product_id == bindparam("product_id"),
+    "cart_id": CartItem.cart_id == bindparam("cart_id"),
+    "owner_id": CartItem.owner_id == bindparam("owner_id"),
+    "_caller": CartItem.owner_id == bindparam("_caller"),
+}
+
+
+def _values(query: CartItemQuery, user: Caller) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent, own rows unless admin."""
+    values: dict[str, Any] = {}
     if query.product_id is not None:
-        conditions.append(CartItem.product_id == query.product_id)
+        values["product_id"] = query.product_id
     if query.cart_id is not None:
-        conditions.append(CartItem.cart_id == query.cart_id)
+        values["cart_id"] = query.cart_id
     if query.owner_id is not None:
-        conditions.append(CartItem.owner_id == query.owner_id)
-    return conditions
+        values["owner_id"] = query.owner_id
+    if not user.is_admin:
+        values["_caller"] = user.id
+    return values
 
 
 def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
@@ -36,33 +50,41 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
 
 # What the API shows of a cart item, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(CartItem.__table__)
-_READ_ONE = select(_READ_JSON).where(CartItem.id == bindparam("cart_item_id"))
+_READ_ONE = Read(select(_READ_JSON).where(CartItem.id == bindparam("cart_item_id")))
+_READ_OWN = Read(
+    select(_READ_JSON).where(CartItem.id == bindparam("cart_item_id"), _CONDITIONS["_caller"])
+)
 _READS = TypeAdapter(list[CartItemRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str]) -> Read:
+    """The statement of a page with these conditions, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(CartItem.id.asc())
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_cart_items(
     connection: AsyncConnection, *, query: CartItemQuery, user: Caller
 ) -> OffsetPage[CartItemRead]:
     """One page of cart_items matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query, user)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(CartItem.id.asc())
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query, user)
+    rows = await _page(frozenset(values)).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(CartItem).where(*conditions))
-            or 0
-        )
+        count = select(func.count()).select_from(CartItem).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[CartItemRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -73,8 +95,8 @@ async def read_cart_item(
     connection: AsyncConnection, *, cart_item_id: int, user: Caller
 ) -> CartItemRead:
     """The cart item with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(
-        _READ_ONE.where(*_visible_to(user)), {"cart_item_id": cart_item_id}
+    row = await (_READ_ONE if user.is_admin else _READ_OWN).text(
+        connection, cart_item_id=cart_item_id, _caller=user.id
     )
     if row is None:
         msg = f"CartItem {cart_item_id} not found."

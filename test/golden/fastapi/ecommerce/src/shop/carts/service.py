@@ -1,5 +1,8 @@
 """Cart: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
+from typing import Any
+
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -12,17 +15,26 @@ from shop.crud import commit_or_conflict
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row, json_rows
 from shop.pagination import OffsetPage
+from shop.reads import Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The cart conflicts with an existing one."
 
 
-def _conditions(query: CartQuery, user: Caller) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "owner_id": Cart.owner_id == bindparam("owner_id"),
+    "_caller": Cart.owner_id == bindparam("_caller"),
+}
+
+
+def _values(query: CartQuery, user: Caller) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent, own rows unless admin."""
+    values: dict[str, Any] = {}
     if query.owner_id is not None:
-        conditions.append(Cart.owner_id == query.owner_id)
-    return conditions
+        values["owner_id"] = query.owner_id
+    if not user.is_admin:
+        values["_caller"] = user.id
+    return values
 
 
 def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
@@ -40,32 +52,39 @@ _ITEMS_JSON = json_rows(
 
 # What the API shows of a cart, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Cart.__table__, _ITEMS_JSON)
-_READ_ONE = select(_READ_JSON).where(Cart.id == bindparam("cart_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Cart.id == bindparam("cart_id")))
+_READ_OWN = Read(select(_READ_JSON).where(Cart.id == bindparam("cart_id"), _CONDITIONS["_caller"]))
 _READS = TypeAdapter(list[CartRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str]) -> Read:
+    """The statement of a page with these conditions, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(Cart.id.asc())
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_carts(
     connection: AsyncConnection, *, query: CartQuery, user: Caller
 ) -> OffsetPage[CartRead]:
     """One page of carts matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query, user)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(Cart.id.asc())
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query, user)
+    rows = await _page(frozenset(values)).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Cart).where(*conditions)) or 0
-        )
+        count = select(func.count()).select_from(Cart).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[CartRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -74,7 +93,9 @@ async def list_carts(
 
 async def read_cart(connection: AsyncConnection, *, cart_id: int, user: Caller) -> CartRead:
     """The cart with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE.where(*_visible_to(user)), {"cart_id": cart_id})
+    row = await (_READ_ONE if user.is_admin else _READ_OWN).text(
+        connection, cart_id=cart_id, _caller=user.id
+    )
     if row is None:
         msg = f"Cart {cart_id} not found."
         raise NotFoundError(msg)

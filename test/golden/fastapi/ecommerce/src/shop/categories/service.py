@@ -1,5 +1,6 @@
 """Category: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -19,16 +20,22 @@ from shop.crud import commit_or_conflict, require_rows
 from shop.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
+from shop.reads import Read
 
 _CONFLICT = "The category conflicts with an existing one."
 
 
-def _conditions(query: CategoryQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "parent_id": Category.parent_id == bindparam("parent_id"),
+}
+
+
+def _values(query: CategoryQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent."""
+    values: dict[str, Any] = {}
     if query.parent_id is not None:
-        conditions.append(Category.parent_id == query.parent_id)
-    return conditions
+        values["parent_id"] = query.parent_id
+    return values
 
 
 _SORTABLE: dict[str, InstrumentedAttribute[Any]] = {"name": Category.name}
@@ -44,33 +51,38 @@ def _order_by(sort: CategorySort | None) -> list[UnaryExpression[Any]]:
 
 # What the API shows of a category, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Category.__table__)
-_READ_ONE = select(_READ_JSON).where(Category.id == bindparam("category_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Category.id == bindparam("category_id")))
 _READS = TypeAdapter(list[CategoryRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str], sort: CategorySort | None) -> Read:
+    """The statement of a page with these conditions and sort, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(*_order_by(sort))
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_categories(
     connection: AsyncConnection, *, query: CategoryQuery
 ) -> OffsetPage[CategoryRead]:
     """One page of categories matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(*_order_by(query.sort))
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query)
+    rows = await _page(frozenset(values), query.sort).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Category).where(*conditions))
-            or 0
-        )
+        count = select(func.count()).select_from(Category).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[CategoryRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -79,7 +91,7 @@ async def list_categories(
 
 async def read_category(connection: AsyncConnection, *, category_id: int) -> CategoryRead:
     """The category with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"category_id": category_id})
+    row = await _READ_ONE.text(connection, category_id=category_id)
     if row is None:
         msg = f"Category {category_id} not found."
         raise NotFoundError(msg)

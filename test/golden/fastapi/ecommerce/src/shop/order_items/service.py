@@ -1,5 +1,8 @@
 """OrderItem: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
+from typing import Any
+
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -12,21 +15,32 @@ from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemR
 from shop.orders.models import Order
 from shop.pagination import OffsetPage
 from shop.products.models import Product
+from shop.reads import Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The order item conflicts with an existing one."
 
 
-def _conditions(query: OrderItemQuery, user: Caller) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "product_id": OrderItem.product_id == bindparam("product_id"),
+    "order_id": OrderItem.order_id == bindparam("order_id"),
+    "owner_id": OrderItem.owner_id == bindparam("owner_id"),
+    "_caller": OrderItem.owner_id == bindparam("_caller"),
+}
+
+
+def _values(query: OrderItemQuery, user: Caller) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent, own rows unless admin."""
+    values: dict[str, Any] = {}
     if query.product_id is not None:
-        conditions.append(OrderItem.product_id == query.product_id)
+        values["product_id"] = query.product_id
     if query.order_id is not None:
-        conditions.append(OrderItem.order_id == query.order_id)
+        values["order_id"] = query.order_id
     if query.owner_id is not None:
-        conditions.append(OrderItem.owner_id == query.owner_id)
-    return conditions
+        values["owner_id"] = query.owner_id
+    if not user.is_admin:
+        values["_caller"] = user.id
+    return values
 
 
 def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
@@ -36,33 +50,41 @@ def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
 
 # What the API shows of an order item, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(OrderItem.__table__)
-_READ_ONE = select(_READ_JSON).where(OrderItem.id == bindparam("order_item_id"))
+_READ_ONE = Read(select(_READ_JSON).where(OrderItem.id == bindparam("order_item_id")))
+_READ_OWN = Read(
+    select(_READ_JSON).where(OrderItem.id == bindparam("order_item_id"), _CONDITIONS["_caller"])
+)
 _READS = TypeAdapter(list[OrderItemRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str]) -> Read:
+    """The statement of a page with these conditions, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(OrderItem.id.asc())
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_order_items(
     connection: AsyncConnection, *, query: OrderItemQuery, user: Caller
 ) -> OffsetPage[OrderItemRead]:
     """One page of order_items matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query, user)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(OrderItem.id.asc())
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query, user)
+    rows = await _page(frozenset(values)).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(OrderItem).where(*conditions))
-            or 0
-        )
+        count = select(func.count()).select_from(OrderItem).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[OrderItemRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -73,8 +95,8 @@ async def read_order_item(
     connection: AsyncConnection, *, order_item_id: int, user: Caller
 ) -> OrderItemRead:
     """The order item with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(
-        _READ_ONE.where(*_visible_to(user)), {"order_item_id": order_item_id}
+    row = await (_READ_ONE if user.is_admin else _READ_OWN).text(
+        connection, order_item_id=order_item_id, _caller=user.id
     )
     if row is None:
         msg = f"OrderItem {order_item_id} not found."

@@ -1,5 +1,6 @@
 """Order: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -22,25 +23,38 @@ from shop.orders.schemas import (
     order_rule_errors,
 )
 from shop.pagination import OffsetPage
+from shop.reads import Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The order conflicts with an existing one."
 
 
-def _conditions(query: OrderQuery, user: Caller) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "status": Order.status == bindparam("status"),
+    "min_placed_at": Order.placed_at >= bindparam("min_placed_at"),
+    "max_placed_at": Order.placed_at <= bindparam("max_placed_at"),
+    "customer_id": Order.customer_id == bindparam("customer_id"),
+    "owner_id": Order.owner_id == bindparam("owner_id"),
+    "_caller": Order.owner_id == bindparam("_caller"),
+}
+
+
+def _values(query: OrderQuery, user: Caller) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent, own rows unless admin."""
+    values: dict[str, Any] = {}
     if query.status is not None:
-        conditions.append(Order.status == query.status)
+        values["status"] = query.status
     if query.min_placed_at is not None:
-        conditions.append(Order.placed_at >= query.min_placed_at)
+        values["min_placed_at"] = query.min_placed_at
     if query.max_placed_at is not None:
-        conditions.append(Order.placed_at <= query.max_placed_at)
+        values["max_placed_at"] = query.max_placed_at
     if query.customer_id is not None:
-        conditions.append(Order.customer_id == query.customer_id)
+        values["customer_id"] = query.customer_id
     if query.owner_id is not None:
-        conditions.append(Order.owner_id == query.owner_id)
-    return conditions
+        values["owner_id"] = query.owner_id
+    if not user.is_admin:
+        values["_caller"] = user.id
+    return values
 
 
 def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
@@ -80,32 +94,41 @@ _ITEMS_JSON = json_rows(
 
 # What the API shows of an order, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Order.__table__, _ITEMS_JSON)
-_READ_ONE = select(_READ_JSON).where(Order.id == bindparam("order_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Order.id == bindparam("order_id")))
+_READ_OWN = Read(
+    select(_READ_JSON).where(Order.id == bindparam("order_id"), _CONDITIONS["_caller"])
+)
 _READS = TypeAdapter(list[OrderRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str], sort: OrderSort | None) -> Read:
+    """The statement of a page with these conditions and sort, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(*_order_by(sort))
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_orders(
     connection: AsyncConnection, *, query: OrderQuery, user: Caller
 ) -> OffsetPage[OrderRead]:
     """One page of orders matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query, user)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(*_order_by(query.sort))
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query, user)
+    rows = await _page(frozenset(values), query.sort).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Order).where(*conditions)) or 0
-        )
+        count = select(func.count()).select_from(Order).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[OrderRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -114,7 +137,9 @@ async def list_orders(
 
 async def read_order(connection: AsyncConnection, *, order_id: int, user: Caller) -> OrderRead:
     """The order with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE.where(*_visible_to(user)), {"order_id": order_id})
+    row = await (_READ_ONE if user.is_admin else _READ_OWN).text(
+        connection, order_id=order_id, _caller=user.id
+    )
     if row is None:
         msg = f"Order {order_id} not found."
         raise NotFoundError(msg)

@@ -1,5 +1,8 @@
 """Product: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
+from typing import Any
+
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -12,25 +15,38 @@ from shop.json_rows import json_array, json_row, json_rows
 from shop.pagination import CursorPage, decode_cursor, encode_cursor
 from shop.products.models import Product, product_tags
 from shop.products.schemas import ProductCreate, ProductQuery, ProductRead, ProductUpdate
+from shop.reads import Read
 from shop.tags.models import Tag
 
 _CONFLICT = "The product conflicts with an existing one."
 
 
-def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "title": Product.title == bindparam("title"),
+    "min_price": Product.price >= bindparam("min_price"),
+    "max_price": Product.price <= bindparam("max_price"),
+    "status": Product.status == bindparam("status"),
+    "category_id": Product.category_id == bindparam("category_id"),
+    "_after": Product.id > bindparam("_after"),
+}
+
+
+def _values(query: ProductQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent, cursor."""
+    values: dict[str, Any] = {}
     if query.title is not None:
-        conditions.append(Product.title == query.title)
+        values["title"] = query.title
     if query.min_price is not None:
-        conditions.append(Product.price >= query.min_price)
+        values["min_price"] = query.min_price
     if query.max_price is not None:
-        conditions.append(Product.price <= query.max_price)
+        values["max_price"] = query.max_price
     if query.status is not None:
-        conditions.append(Product.status == query.status)
+        values["status"] = query.status
     if query.category_id is not None:
-        conditions.append(Product.category_id == query.category_id)
-    return conditions
+        values["category_id"] = query.category_id
+    if query.cursor is not None:
+        values["_after"] = decode_cursor(query.cursor)
+    return values
 
 
 _TAGS_JSON = json_rows(
@@ -44,21 +60,28 @@ _TAGS_JSON = json_rows(
 
 # What the API shows of a product, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Product.__table__, _TAGS_JSON)
-_READ_ONE = select(_READ_JSON).where(Product.id == bindparam("product_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Product.id == bindparam("product_id")))
 _READS = TypeAdapter(list[ProductRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str]) -> Read:
+    """The statement of a page with these conditions, compiled on first use."""
+    return Read(
+        select(_READ_JSON)
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(Product.id.asc())
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_products(
     connection: AsyncConnection, *, query: ProductQuery
 ) -> CursorPage[ProductRead]:
     """One page of products after the cursor, in id order (keyset: no OFFSET scan)."""
-    conditions = _conditions(query)
-    if query.cursor is not None:
-        conditions.append(Product.id > decode_cursor(query.cursor))
-    result = await connection.scalars(
-        select(_READ_JSON).where(*conditions).order_by(Product.id.asc()).limit(query.limit + 1)
-    )
-    rows = _READS.validate_json(json_array(result.all()))
+    values = _values(query)
+    texts = await _page(frozenset(values)).texts(connection, **values, limit=query.limit + 1)
+    rows = _READS.validate_json(json_array(texts))
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
     return CursorPage[ProductRead](items=page, next_cursor=next_cursor)
@@ -66,7 +89,7 @@ async def list_products(
 
 async def read_product(connection: AsyncConnection, *, product_id: int) -> ProductRead:
     """The product with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"product_id": product_id})
+    row = await _READ_ONE.text(connection, product_id=product_id)
     if row is None:
         msg = f"Product {product_id} not found."
         raise NotFoundError(msg)

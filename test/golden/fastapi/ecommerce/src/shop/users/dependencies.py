@@ -32,7 +32,7 @@ def _check_admin(caller: Caller) -> Caller:
 
 
 async def get_current_user(session: SessionDep, token: BearerToken) -> Caller:
-    """The caller of a request that changes data, read in its session's transaction."""
+    """The caller of a request that changes data, on its session's connection."""
     return await service.get_active_caller(await session.connection(), user_id=_user_id(token))
 
 

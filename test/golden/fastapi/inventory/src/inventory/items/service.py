@@ -1,5 +1,6 @@
 """Item: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -20,21 +21,29 @@ from inventory.items.schemas import (
 )
 from inventory.json_rows import json_array, json_row
 from inventory.pagination import OffsetPage
+from inventory.reads import Read
 from inventory.warehouses.models import Warehouse
 
 _CONFLICT = "The item conflicts with an existing one."
 
 
-def _conditions(query: ItemQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "min_best_before": Item.best_before >= bindparam("min_best_before"),
+    "max_best_before": Item.best_before <= bindparam("max_best_before"),
+    "warehouse_id": Item.warehouse_id == bindparam("warehouse_id"),
+}
+
+
+def _values(query: ItemQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent."""
+    values: dict[str, Any] = {}
     if query.min_best_before is not None:
-        conditions.append(Item.best_before >= query.min_best_before)
+        values["min_best_before"] = query.min_best_before
     if query.max_best_before is not None:
-        conditions.append(Item.best_before <= query.max_best_before)
+        values["max_best_before"] = query.max_best_before
     if query.warehouse_id is not None:
-        conditions.append(Item.warehouse_id == query.warehouse_id)
-    return conditions
+        values["warehouse_id"] = query.warehouse_id
+    return values
 
 
 _SORTABLE: dict[str, InstrumentedAttribute[Any]] = {"name": Item.name}
@@ -50,30 +59,36 @@ def _order_by(sort: ItemSort | None) -> list[UnaryExpression[Any]]:
 
 # What the API shows of an item, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Item.__table__)
-_READ_ONE = select(_READ_JSON).where(Item.id == bindparam("item_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Item.id == bindparam("item_id")))
 _READS = TypeAdapter(list[ItemRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str], sort: ItemSort | None) -> Read:
+    """The statement of a page with these conditions and sort, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(*_order_by(sort))
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> OffsetPage[ItemRead]:
     """One page of items matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(*_order_by(query.sort))
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query)
+    rows = await _page(frozenset(values), query.sort).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Item).where(*conditions)) or 0
-        )
+        count = select(func.count()).select_from(Item).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[ItemRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -82,7 +97,7 @@ async def list_items(connection: AsyncConnection, *, query: ItemQuery) -> Offset
 
 async def read_item(connection: AsyncConnection, *, item_id: int) -> ItemRead:
     """The item with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"item_id": item_id})
+    row = await _READ_ONE.text(connection, item_id=item_id)
     if row is None:
         msg = f"Item {item_id} not found."
         raise NotFoundError(msg)

@@ -1,5 +1,8 @@
 """Shipment: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
+from typing import Any
+
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -9,6 +12,7 @@ from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
 from inventory.json_rows import json_array, json_row
 from inventory.pagination import CursorPage, decode_cursor, encode_cursor
+from inventory.reads import Read
 from inventory.shipments.models import Shipment
 from inventory.shipments.schemas import (
     ShipmentCreate,
@@ -21,31 +25,46 @@ from inventory.shipments.schemas import (
 _CONFLICT = "The shipment conflicts with an existing one."
 
 
-def _conditions(query: ShipmentQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "item_id": Shipment.item_id == bindparam("item_id"),
+    "_after": Shipment.id > bindparam("_after"),
+}
+
+
+def _values(query: ShipmentQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent, cursor."""
+    values: dict[str, Any] = {}
     if query.item_id is not None:
-        conditions.append(Shipment.item_id == query.item_id)
-    return conditions
+        values["item_id"] = query.item_id
+    if query.cursor is not None:
+        values["_after"] = decode_cursor(query.cursor)
+    return values
 
 
 # What the API shows of a shipment, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Shipment.__table__)
-_READ_ONE = select(_READ_JSON).where(Shipment.id == bindparam("shipment_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Shipment.id == bindparam("shipment_id")))
 _READS = TypeAdapter(list[ShipmentRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str]) -> Read:
+    """The statement of a page with these conditions, compiled on first use."""
+    return Read(
+        select(_READ_JSON)
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(Shipment.id.asc())
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_shipments(
     connection: AsyncConnection, *, query: ShipmentQuery
 ) -> CursorPage[ShipmentRead]:
     """One page of shipments after the cursor, in id order (keyset: no OFFSET scan)."""
-    conditions = _conditions(query)
-    if query.cursor is not None:
-        conditions.append(Shipment.id > decode_cursor(query.cursor))
-    result = await connection.scalars(
-        select(_READ_JSON).where(*conditions).order_by(Shipment.id.asc()).limit(query.limit + 1)
-    )
-    rows = _READS.validate_json(json_array(result.all()))
+    values = _values(query)
+    texts = await _page(frozenset(values)).texts(connection, **values, limit=query.limit + 1)
+    rows = _READS.validate_json(json_array(texts))
     page = rows[: query.limit]
     next_cursor = encode_cursor(page[-1].id) if len(rows) > query.limit else None
     return CursorPage[ShipmentRead](items=page, next_cursor=next_cursor)
@@ -53,7 +72,7 @@ async def list_shipments(
 
 async def read_shipment(connection: AsyncConnection, *, shipment_id: int) -> ShipmentRead:
     """The shipment with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"shipment_id": shipment_id})
+    row = await _READ_ONE.text(connection, shipment_id=shipment_id)
     if row is None:
         msg = f"Shipment {shipment_id} not found."
         raise NotFoundError(msg)

@@ -1,5 +1,6 @@
 """Warehouse: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -11,6 +12,7 @@ from inventory.crud import commit_or_conflict
 from inventory.errors import NotFoundError
 from inventory.json_rows import json_array, json_row
 from inventory.pagination import OffsetPage
+from inventory.reads import Read
 from inventory.warehouses.models import Warehouse
 from inventory.warehouses.schemas import (
     WarehouseCreate,
@@ -23,14 +25,20 @@ from inventory.warehouses.schemas import (
 _CONFLICT = "The warehouse conflicts with an existing one."
 
 
-def _conditions(query: WarehouseQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "city": Warehouse.city == bindparam("city"),
+    "active": Warehouse.active == bindparam("active"),
+}
+
+
+def _values(query: WarehouseQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent."""
+    values: dict[str, Any] = {}
     if query.city is not None:
-        conditions.append(Warehouse.city == query.city)
+        values["city"] = query.city
     if query.active is not None:
-        conditions.append(Warehouse.active == query.active)
-    return conditions
+        values["active"] = query.active
+    return values
 
 
 _SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
@@ -49,33 +57,38 @@ def _order_by(sort: WarehouseSort | None) -> list[UnaryExpression[Any]]:
 
 # What the API shows of a warehouse, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Warehouse.__table__)
-_READ_ONE = select(_READ_JSON).where(Warehouse.id == bindparam("warehouse_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Warehouse.id == bindparam("warehouse_id")))
 _READS = TypeAdapter(list[WarehouseRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str], sort: WarehouseSort | None) -> Read:
+    """The statement of a page with these conditions and sort, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(*_order_by(sort))
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_warehouses(
     connection: AsyncConnection, *, query: WarehouseQuery
 ) -> OffsetPage[WarehouseRead]:
     """One page of warehouses matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(*_order_by(query.sort))
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query)
+    rows = await _page(frozenset(values), query.sort).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Warehouse).where(*conditions))
-            or 0
-        )
+        count = select(func.count()).select_from(Warehouse).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[WarehouseRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -84,7 +97,7 @@ async def list_warehouses(
 
 async def read_warehouse(connection: AsyncConnection, *, warehouse_id: int) -> WarehouseRead:
     """The warehouse with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"warehouse_id": warehouse_id})
+    row = await _READ_ONE.text(connection, warehouse_id=warehouse_id)
     if row is None:
         msg = f"Warehouse {warehouse_id} not found."
         raise NotFoundError(msg)

@@ -1,7 +1,7 @@
 """Note: business logic; reads run on a connection, writes in a session."""
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from notes.crud import commit_or_conflict
@@ -10,36 +10,35 @@ from notes.json_rows import json_array, json_row
 from notes.notes.models import Note
 from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
 from notes.pagination import OffsetPage
+from notes.reads import Read
 
 _CONFLICT = "The note conflicts with an existing one."
 
 
 # What the API shows of a note, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Note.__table__)
-_READ_ONE = select(_READ_JSON).where(Note.id == bindparam("note_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Note.id == bindparam("note_id")))
 _READS = TypeAdapter(list[NoteRead])
+
+
+_PAGE = Read(
+    select(_READ_JSON, func.count().over())
+    .order_by(Note.id.asc())
+    .offset(bindparam("offset"))
+    .limit(bindparam("limit"))
+)
 
 
 async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> OffsetPage[NoteRead]:
     """One page of notes matching the filters, with the total count, in one statement."""
-    conditions: list[ColumnElement[bool]] = []
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(Note.id.asc())
-        .offset(query.offset)
-        .limit(query.limit)
-    )
-    rows = result.all()
+    rows = await _PAGE.rows(connection, offset=query.offset, limit=query.limit)
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Note).where(*conditions)) or 0
-        )
+        total = await connection.scalar(select(func.count()).select_from(Note)) or 0
     return OffsetPage[NoteRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -48,7 +47,7 @@ async def list_notes(connection: AsyncConnection, *, query: NoteQuery) -> Offset
 
 async def read_note(connection: AsyncConnection, *, note_id: int) -> NoteRead:
     """The note with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"note_id": note_id})
+    row = await _READ_ONE.text(connection, note_id=note_id)
     if row is None:
         msg = f"Note {note_id} not found."
         raise NotFoundError(msg)

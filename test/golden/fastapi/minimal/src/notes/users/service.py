@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from notes.crud import commit_or_conflict
 from notes.errors import AuthenticationError
+from notes.reads import Read
 from notes.security import create_token, decode_token, hash_password, verify_password
 from notes.users.caller import Caller
 from notes.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
@@ -82,17 +83,16 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
     return UserRead.model_validate(row)
 
 
-# Every authenticated request runs it: built once, the user id a bound parameter.
-_CALLER = select(User.role, User.is_active).where(User.id == bindparam("user_id"))
+# Every authenticated request runs it: compiled once, run on the driver (reads.py).
+_CALLER = Read(select(User.role, User.is_active).where(User.id == bindparam("user_id")))
 
 
 async def get_active_caller(connection: AsyncConnection, *, user_id: int) -> Caller:
-    """The active user with this id as a request's caller: one column select; 401 as above."""
-    result = await connection.execute(_CALLER, {"user_id": user_id})
-    row = result.first()
-    if row is None or not row.is_active:
+    """The active user with this id as a request's caller: two columns; 401 as above."""
+    rows = await _CALLER.rows(connection, user_id=user_id)
+    if not rows or not rows[0][1]:
         raise AuthenticationError(_INACTIVE)
-    return Caller(id=user_id, role=row.role)
+    return Caller(id=user_id, role=Role(rows[0][0]))
 
 
 def issue_tokens(user: User) -> TokenPair:

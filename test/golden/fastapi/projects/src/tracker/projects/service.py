@@ -1,5 +1,6 @@
 """Project: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -19,19 +20,26 @@ from tracker.projects.schemas import (
     ProjectSort,
     ProjectUpdate,
 )
+from tracker.reads import Read
 from tracker.users.caller import Caller
 
 _CONFLICT = "The project conflicts with an existing one."
 
 
-def _conditions(query: ProjectQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "archived": Project.archived == bindparam("archived"),
+    "owner_id": Project.owner_id == bindparam("owner_id"),
+}
+
+
+def _values(query: ProjectQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent."""
+    values: dict[str, Any] = {}
     if query.archived is not None:
-        conditions.append(Project.archived == query.archived)
+        values["archived"] = query.archived
     if query.owner_id is not None:
-        conditions.append(Project.owner_id == query.owner_id)
-    return conditions
+        values["owner_id"] = query.owner_id
+    return values
 
 
 _SORTABLE: dict[str, InstrumentedAttribute[Any]] = {"name": Project.name}
@@ -47,33 +55,38 @@ def _order_by(sort: ProjectSort | None) -> list[UnaryExpression[Any]]:
 
 # What the API shows of a project, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Project.__table__)
-_READ_ONE = select(_READ_JSON).where(Project.id == bindparam("project_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Project.id == bindparam("project_id")))
 _READS = TypeAdapter(list[ProjectRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str], sort: ProjectSort | None) -> Read:
+    """The statement of a page with these conditions and sort, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(*_order_by(sort))
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_projects(
     connection: AsyncConnection, *, query: ProjectQuery
 ) -> OffsetPage[ProjectRead]:
     """One page of projects matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(*_order_by(query.sort))
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query)
+    rows = await _page(frozenset(values), query.sort).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Project).where(*conditions))
-            or 0
-        )
+        count = select(func.count()).select_from(Project).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[ProjectRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -82,7 +95,7 @@ async def list_projects(
 
 async def read_project(connection: AsyncConnection, *, project_id: int) -> ProjectRead:
     """The project with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"project_id": project_id})
+    row = await _READ_ONE.text(connection, project_id=project_id)
     if row is None:
         msg = f"Project {project_id} not found."
         raise NotFoundError(msg)

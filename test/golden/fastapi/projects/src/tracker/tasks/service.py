@@ -1,5 +1,6 @@
 """Task: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -13,6 +14,7 @@ from tracker.json_rows import json_array, json_row, json_rows
 from tracker.labels.models import Label
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
+from tracker.reads import Read
 from tracker.tasks.models import Task, task_labels
 from tracker.tasks.schemas import TaskCreate, TaskQuery, TaskRead, TaskSort, TaskUpdate
 from tracker.users.caller import Caller
@@ -20,20 +22,32 @@ from tracker.users.caller import Caller
 _CONFLICT = "The task conflicts with an existing one."
 
 
-def _conditions(query: TaskQuery, user: Caller) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = [*_visible_to(user)]
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "title": Task.title == bindparam("title"),
+    "done": Task.done == bindparam("done"),
+    "project_id": Task.project_id == bindparam("project_id"),
+    "parent_id": Task.parent_id == bindparam("parent_id"),
+    "owner_id": Task.owner_id == bindparam("owner_id"),
+    "_caller": Task.owner_id == bindparam("_caller"),
+}
+
+
+def _values(query: TaskQuery, user: Caller) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent, own rows unless admin."""
+    values: dict[str, Any] = {}
     if query.title is not None:
-        conditions.append(Task.title == query.title)
+        values["title"] = query.title
     if query.done is not None:
-        conditions.append(Task.done == query.done)
+        values["done"] = query.done
     if query.project_id is not None:
-        conditions.append(Task.project_id == query.project_id)
+        values["project_id"] = query.project_id
     if query.parent_id is not None:
-        conditions.append(Task.parent_id == query.parent_id)
+        values["parent_id"] = query.parent_id
     if query.owner_id is not None:
-        conditions.append(Task.owner_id == query.owner_id)
-    return conditions
+        values["owner_id"] = query.owner_id
+    if not user.is_admin:
+        values["_caller"] = user.id
+    return values
 
 
 def _visible_to(user: Caller) -> list[ColumnElement[bool]]:
@@ -81,32 +95,39 @@ _LABELS_JSON = json_rows(
 
 # What the API shows of a task, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Task.__table__, _SUBTASKS_JSON, _LABELS_JSON)
-_READ_ONE = select(_READ_JSON).where(Task.id == bindparam("task_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Task.id == bindparam("task_id")))
+_READ_OWN = Read(select(_READ_JSON).where(Task.id == bindparam("task_id"), _CONDITIONS["_caller"]))
 _READS = TypeAdapter(list[TaskRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str], sort: TaskSort | None) -> Read:
+    """The statement of a page with these conditions and sort, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(*_order_by(sort))
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_tasks(
     connection: AsyncConnection, *, query: TaskQuery, user: Caller
 ) -> OffsetPage[TaskRead]:
     """One page of tasks matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query, user)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(*_order_by(query.sort))
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query, user)
+    rows = await _page(frozenset(values), query.sort).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Task).where(*conditions)) or 0
-        )
+        count = select(func.count()).select_from(Task).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[TaskRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -115,7 +136,9 @@ async def list_tasks(
 
 async def read_task(connection: AsyncConnection, *, task_id: int, user: Caller) -> TaskRead:
     """The task with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE.where(*_visible_to(user)), {"task_id": task_id})
+    row = await (_READ_ONE if user.is_admin else _READ_OWN).text(
+        connection, task_id=task_id, _caller=user.id
+    )
     if row is None:
         msg = f"Task {task_id} not found."
         raise NotFoundError(msg)

@@ -1,5 +1,8 @@
 """Watcher: business logic; reads run on a connection, writes in a session."""
 
+from functools import lru_cache
+from typing import Any
+
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -9,49 +12,60 @@ from tracker.errors import NotFoundError
 from tracker.json_rows import json_array, json_row
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
+from tracker.reads import Read
 from tracker.watchers.models import Watcher
 from tracker.watchers.schemas import WatcherCreate, WatcherQuery, WatcherRead, WatcherUpdate
 
 _CONFLICT = "The watcher conflicts with an existing one."
 
 
-def _conditions(query: WatcherQuery) -> list[ColumnElement[bool]]:
-    """SQL conditions of the list filters."""
-    conditions: list[ColumnElement[bool]] = []
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "project_id": Watcher.project_id == bindparam("project_id"),
+}
+
+
+def _values(query: WatcherQuery) -> dict[str, Any]:
+    """Values of the conditions that apply: filters sent."""
+    values: dict[str, Any] = {}
     if query.project_id is not None:
-        conditions.append(Watcher.project_id == query.project_id)
-    return conditions
+        values["project_id"] = query.project_id
+    return values
 
 
 # What the API shows of a watcher, as JSON text built by the database; Pydantic validates it.
 _READ_JSON = json_row(Watcher.__table__)
-_READ_ONE = select(_READ_JSON).where(Watcher.id == bindparam("watcher_id"))
+_READ_ONE = Read(select(_READ_JSON).where(Watcher.id == bindparam("watcher_id")))
 _READS = TypeAdapter(list[WatcherRead])
+
+
+@lru_cache(maxsize=128)
+def _page(names: frozenset[str]) -> Read:
+    """The statement of a page with these conditions, compiled on first use."""
+    return Read(
+        select(_READ_JSON, func.count().over())
+        .where(*[_CONDITIONS[name] for name in sorted(names)])
+        .order_by(Watcher.id.asc())
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 async def list_watchers(
     connection: AsyncConnection, *, query: WatcherQuery
 ) -> OffsetPage[WatcherRead]:
     """One page of watchers matching the filters, with the total count, in one statement."""
-    conditions = _conditions(query)
-    result = await connection.execute(
-        select(_READ_JSON, func.count().over())
-        .where(*conditions)
-        .order_by(Watcher.id.asc())
-        .offset(query.offset)
-        .limit(query.limit)
+    values = _values(query)
+    rows = await _page(frozenset(values)).rows(
+        connection, **values, offset=query.offset, limit=query.limit
     )
-    rows = result.all()
     if rows:
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = (
-            await connection.scalar(select(func.count()).select_from(Watcher).where(*conditions))
-            or 0
-        )
+        count = select(func.count()).select_from(Watcher).where(*[_CONDITIONS[n] for n in values])
+        total = await connection.scalar(count, values) or 0
     return OffsetPage[WatcherRead](
-        items=_READS.validate_json(json_array([row for row, _ in rows])),
+        items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
         offset=query.offset,
         limit=query.limit,
@@ -60,7 +74,7 @@ async def list_watchers(
 
 async def read_watcher(connection: AsyncConnection, *, watcher_id: int) -> WatcherRead:
     """The watcher with this id as the API shows it; 404 if absent."""
-    row = await connection.scalar(_READ_ONE, {"watcher_id": watcher_id})
+    row = await _READ_ONE.text(connection, watcher_id=watcher_id)
     if row is None:
         msg = f"Watcher {watcher_id} not found."
         raise NotFoundError(msg)
