@@ -103,9 +103,6 @@ def build_engine(url: str) -> AsyncEngine:
 
 engine = build_engine(get_settings().database_url)
 SessionFactory = async_sessionmaker(engine, expire_on_commit=False)
-# Read routes run Core statements without a transaction: each statement sees committed data, and the
-# BEGIN and ROLLBACK round trips, the ORM session and its identity map are all saved.
-read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
 # SQLAlchemy's pool hands a returned connection to whichever request asks next, not to the one that
 # has waited longest (sqlalchemy#7679): under load some reads waited seconds. Reads queue here
 # instead, in arrival order (asyncio's semaphore is fair), for at most the pool's connections.
@@ -119,8 +116,12 @@ async def get_session() -> AsyncIterator[AsyncSession]:
 
 
 async def get_connection() -> AsyncIterator[AsyncConnection]:
-    """Yield one connection per read request, outside any transaction, in arrival order."""
-    async with _read_checkouts, read_engine.connect() as connection:
+    """Yield one connection per read request, in arrival order.
+
+    Reads run on the driver (reads.py) and begin no transaction: each statement sees committed data,
+    and the BEGIN and ROLLBACK round trips, the ORM session and its identity map are all saved.
+    """
+    async with _read_checkouts, engine.connect() as connection:
         yield connection
 
 

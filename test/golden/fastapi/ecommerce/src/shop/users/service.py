@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.crud import commit_or_conflict
 from shop.errors import AuthenticationError
+from shop.json_rows import json_row
 from shop.reads import Read
 from shop.security import create_token, decode_token, hash_password, verify_password
 from shop.users.caller import Caller
@@ -68,19 +69,20 @@ async def get_active_user(session: AsyncSession, *, user_id: int) -> User:
     return user
 
 
-# The columns UserRead shows: never the password hash.
-_READ_COLUMNS = [User.__table__.c[name] for name in UserRead.model_fields]
+# What UserRead shows (never the password hash), as JSON built by the database, of an active user.
+_READ_USER = Read(
+    select(json_row(*[User.__table__.c[name] for name in UserRead.model_fields])).where(
+        User.id == bindparam("user_id"), User.is_active.is_(True)
+    )
+)
 
 
 async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
     """The active user with this id as the API shows it; 401 if absent or deactivated."""
-    result = await connection.execute(
-        select(*_READ_COLUMNS).where(User.id == user_id, User.is_active.is_(True))
-    )
-    row = result.mappings().first()
+    row = await _READ_USER.text(connection, user_id=user_id)
     if row is None:
         raise AuthenticationError(_INACTIVE)
-    return UserRead.model_validate(row)
+    return UserRead.model_validate_json(row)
 
 
 # Every authenticated request runs it: compiled once, run on the driver (reads.py).
