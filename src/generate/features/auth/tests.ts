@@ -16,9 +16,11 @@ function authTestModule(pkg: string): string {
     "datetime:datetime",
     "datetime:timedelta",
     "jwt",
+    "pytest",
     "httpx:AsyncClient",
     "sqlalchemy.ext.asyncio:AsyncSession",
     `${pkg}.config:get_settings`,
+    `${pkg}:security`,
     `${pkg}.security:ALGORITHM`,
     `${pkg}.security:create_token`,
     `${pkg}.users.models:DEFAULT_ROLE`,
@@ -132,7 +134,22 @@ async def test_bad_tokens_are_401(client: AsyncClient, user: User) -> None:
         assert response.status_code == 401, token
     anonymous = await client.get("/auth/me")
     assert anonymous.status_code == 401
-    assert anonymous.headers["WWW-Authenticate"] == "Bearer"`,
+    assert anonymous.headers["WWW-Authenticate"] == "Bearer"
+
+
+async def test_a_token_checked_before_is_refused_once_it_expires(
+    client: AsyncClient, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = {"Authorization": f"Bearer {create_token(user.id, 'access')}"}
+    lifetime = get_settings().access_token_minutes * 60
+    at_expiry = datetime.now(UTC).timestamp() + lifetime + 1
+
+    valid = await client.get("/auth/me", headers=headers)
+    monkeypatch.setattr(security, "time", lambda: at_expiry)
+    expired = await client.get("/auth/me", headers=headers)
+
+    assert valid.status_code == 200
+    assert expired.status_code == 401`,
     [pkg, "tests"],
   );
 }

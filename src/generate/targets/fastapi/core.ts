@@ -32,6 +32,7 @@ const CORE_DEPENDENCIES: [string, string][] = [
   ["aiosqlite", ">=0.22,<1"],
   ["asyncpg", ">=0.32,<1"],
   ["structlog", ">=26.1"],
+  ["orjson", ">=3.11"],
 ];
 
 const CORE_SETTINGS = (name: string) => [
@@ -439,14 +440,24 @@ function loggingModule(): string {
 
 import logging
 
+import orjson
 import structlog
 
 
 def configure_logging(level: str, *, json_logs: bool) -> None:
-    """Configure structlog once, at application start."""
-    renderer: structlog.typing.Processor = (
-        structlog.processors.JSONRenderer() if json_logs else structlog.dev.ConsoleRenderer()
-    )
+    """Configure structlog once, at application start.
+
+    JSON lines are serialised by orjson straight to bytes: every request writes one, and this is
+    the fastest set-up structlog documents.
+    """
+    renderer: structlog.typing.Processor
+    factory: structlog.typing.WrappedLogger
+    if json_logs:
+        renderer = structlog.processors.JSONRenderer(serializer=orjson.dumps)
+        factory = structlog.BytesLoggerFactory()
+    else:
+        renderer = structlog.dev.ConsoleRenderer()
+        factory = structlog.PrintLoggerFactory()
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
@@ -456,6 +467,7 @@ def configure_logging(level: str, *, json_logs: bool) -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelNamesMapping()[level]),
+        logger_factory=factory,
         cache_logger_on_first_use=True,
     )
 `;

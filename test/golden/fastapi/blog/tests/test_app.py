@@ -1,10 +1,12 @@
 """The application core: health probes, error shape, request ids, CORS, paging cursors, logging."""
 
 import base64
+import json
 from collections.abc import AsyncIterator
 from unittest.mock import AsyncMock
 
 import pytest
+import structlog
 from httpx import ASGITransport, AsyncClient
 from pydantic import SecretStr, ValidationError
 from sqlalchemy.exc import OperationalError
@@ -104,6 +106,24 @@ def test_cursor_round_trip_and_rejects_garbage() -> None:
 def test_console_logging_can_be_configured() -> None:
     configure_logging("DEBUG", json_logs=False)
     configure_logging("INFO", json_logs=True)
+
+
+def test_json_logs_are_one_object_per_line(capfd: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO", json_logs=True)
+    logger = structlog.get_logger("test")
+
+    logger.info("shipped", order_id=7, total="9.50")
+    logger.debug("not at INFO")
+
+    lines = capfd.readouterr().out.splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0]) | {"timestamp": "t"} == {
+        "event": "shipped",
+        "order_id": 7,
+        "total": "9.50",
+        "level": "info",
+        "timestamp": "t",
+    }
 
 
 def test_production_refuses_the_development_secret() -> None:

@@ -3,9 +3,11 @@
 from datetime import UTC, datetime, timedelta
 
 import jwt
+import pytest
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from blog import security
 from blog.config import get_settings
 from blog.security import ALGORITHM, create_token
 from blog.users.models import DEFAULT_ROLE, User
@@ -120,3 +122,18 @@ async def test_bad_tokens_are_401(client: AsyncClient, user: User) -> None:
     anonymous = await client.get("/auth/me")
     assert anonymous.status_code == 401
     assert anonymous.headers["WWW-Authenticate"] == "Bearer"
+
+
+async def test_a_token_checked_before_is_refused_once_it_expires(
+    client: AsyncClient, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = {"Authorization": f"Bearer {create_token(user.id, 'access')}"}
+    lifetime = get_settings().access_token_minutes * 60
+    at_expiry = datetime.now(UTC).timestamp() + lifetime + 1
+
+    valid = await client.get("/auth/me", headers=headers)
+    monkeypatch.setattr(security, "time", lambda: at_expiry)
+    expired = await client.get("/auth/me", headers=headers)
+
+    assert valid.status_code == 200
+    assert expired.status_code == 401

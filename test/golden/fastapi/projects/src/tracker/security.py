@@ -1,6 +1,8 @@
 """Password hashing (argon2) and signed tokens (JWT, algorithm pinned)."""
 
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from time import time
 from typing import Literal
 from uuid import uuid4
 
@@ -53,18 +55,29 @@ def create_token(user_id: int, kind: TokenType) -> str:
 
 def decode_token(token: str, expected: TokenType) -> int:
     """The user id a valid, unexpired token of the expected type was issued for; 401 otherwise."""
+    subject, kind, expires = _signed_claims(token, get_settings().jwt_secret.get_secret_value())
+    if expires <= time():
+        msg = "The token is invalid or expired."
+        raise AuthenticationError(msg)
+    if kind != expected or not isinstance(subject, str) or not subject.isdigit():
+        msg = f"An {expected} token is required."
+        raise AuthenticationError(msg)
+    return int(subject)
+
+
+# A client sends the same token with every request until it expires: its signature is checked once.
+# Only valid tokens are kept (an exception is not cached), and their expiry is checked on every use.
+@lru_cache(maxsize=1024)
+def _signed_claims(token: str, secret: str) -> tuple[object, object, float]:
+    """Subject, type and expiry of a token signed with the secret; 401 otherwise."""
     try:
         claims = jwt.decode(
             token,
-            get_settings().jwt_secret.get_secret_value(),
+            secret,
             algorithms=[ALGORITHM],
-            options={"require": ["exp", "sub", "type"]},
+            options={"require": ["exp", "sub", "type"], "verify_exp": False},
         )
     except jwt.InvalidTokenError as exc:
         msg = "The token is invalid or expired."
         raise AuthenticationError(msg) from exc
-    subject = claims["sub"]
-    if claims["type"] != expected or not isinstance(subject, str) or not subject.isdigit():
-        msg = f"An {expected} token is required."
-        raise AuthenticationError(msg)
-    return int(subject)
+    return claims["sub"], claims["type"], float(claims["exp"])
