@@ -74,9 +74,9 @@ export const fastapiTarget: Target = {
     tests: "pytest + pytest-asyncio + httpx AsyncClient",
     performance: {
       choice:
-        "small connection pools; reads as Core column selects on a connection without a transaction or ORM session; declared return types",
+        "small connection pools; reads as rows of JSON built by the database, compiled once per set of conditions and run on the driver without a transaction (reads.py); routers that skip requests outside their prefix; declared return types",
       reason:
-        "fewer round trips and no identity map per read, and FastAPI serializes in Pydantic's core (measured by bench/)",
+        "fewer round trips, no identity map and no SQLAlchemy execution layer per read, and Pydantic validates and serializes in its core (measured by bench/)",
     },
     migrationCheck: "alembic check",
     server: {
