@@ -91,8 +91,8 @@ function jsonColumn(collection: { readonly name: string }): string {
 }
 
 /**
- * What reads select, built once at import: building a statement per request costs more than running it,
- * and a constant statement's cache key is computed once.
+ * What reads select, built and compiled once at import (\`reads.Read\`): building a statement per request
+ * costs more than running it.
  *
  * - One JSON column per collection (\`json_rows.py\`): what its Brief schema shows of the rows belonging to
  *   the selected row, correlated to it. A collection of the entity itself reads an alias of its table,
@@ -259,12 +259,13 @@ function offsetListBlock(ctx: EntityContext, userParam: string, sorted: boolean,
   const E = ctx.entity.name;
   const names = schemaNames(ctx.entity);
   imports.add("sqlalchemy:func", `${ctx.pkg}.pagination:OffsetPage`);
+  // Run on the driver like every other read, so a read connection never begins a transaction.
   const count = hasConditions(ctx)
     ? [
         `        count = select(func.count()).select_from(${E}).where(*[_CONDITIONS[n] for n in values])`,
-        "        total = await connection.scalar(count, values) or 0",
+        "        total = (await Read(count).rows(connection, **values))[0][0]",
       ]
-    : [`        total = await connection.scalar(select(func.count()).select_from(${E})) or 0`];
+    : [`        total = (await Read(select(func.count()).select_from(${E})).rows(connection))[0][0]`];
   const rows = pageCall(ctx, sorted, "rows", "offset=query.offset, limit=query.limit");
   return `async def list_${ctx.plural}(connection: AsyncConnection, *, query: ${names.query}${userParam}) -> OffsetPage[${names.read}]:
     """One page of ${ctx.plural} matching the filters, with the total count, in one statement."""

@@ -82,7 +82,7 @@ async def list_order_items(
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
         count = select(func.count()).select_from(OrderItem).where(*[_CONDITIONS[n] for n in values])
-        total = await connection.scalar(count, values) or 0
+        total = (await Read(count).rows(connection, **values))[0][0]
     return OffsetPage[OrderItemRead](
         items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,

@@ -36,7 +36,7 @@ async def list_tags(connection: AsyncConnection, *, query: TagQuery) -> OffsetPa
         total = rows[0][1]
     else:
         # count(*) OVER () counts before OFFSET, but a page past the end has no row to carry it.
-        total = await connection.scalar(select(func.count()).select_from(Tag)) or 0
+        total = (await Read(select(func.count()).select_from(Tag)).rows(connection))[0][0]
     return OffsetPage[TagRead](
         items=_READS.validate_json(json_array([row[0] for row in rows])),
         total=total,
