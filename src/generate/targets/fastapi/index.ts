@@ -74,7 +74,7 @@ export const fastapiTarget: Target = {
     tests: "pytest + pytest-asyncio + httpx AsyncClient",
     performance: {
       choice:
-        "small connection pools; reads as rows of JSON built by the database, compiled once per set of conditions and run on the driver without a transaction (reads.py); routers that skip requests outside their prefix; declared return types",
+        "small connection pools that requests wait for in arrival order, never opening overflow connections; reads as rows of JSON built by the database, compiled once per set of conditions and run on the driver without a transaction (reads.py); routers that skip requests outside their prefix; declared return types",
       reason:
         "fewer round trips, no identity map and no SQLAlchemy execution layer per read, and Pydantic validates and serializes in its core (measured by bench/)",
     },

@@ -1,8 +1,11 @@
 """The application core: health probes, error shape, request ids, CORS, paging cursors, logging."""
 
+import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from types import SimpleNamespace
 from unittest.mock import AsyncMock
 
 import pytest
@@ -12,8 +15,9 @@ from pydantic import SecretStr, ValidationError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shop.config import Settings
-from shop.db import get_session
+from shop import db
+from shop.config import Settings, get_settings
+from shop.db import get_connection, get_session
 from shop.errors import ValidationFailedError
 from shop.logging import configure_logging
 from shop.main import create_app
@@ -47,6 +51,44 @@ async def test_readiness_is_503_when_the_database_is_down() -> None:
 
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "database_unavailable"
+
+
+async def test_requests_take_the_pool_s_connections_in_arrival_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reads and writes together hold at most db_pool_size connections, first come first served."""
+    holding: list[None] = []
+    most = 0
+    served: list[int] = []
+
+    @asynccontextmanager
+    async def checkout() -> AsyncIterator[None]:
+        nonlocal most
+        holding.append(None)
+        most = max(most, len(holding))
+        try:
+            yield None
+        finally:
+            holding.pop()
+
+    monkeypatch.setattr(db, "engine", SimpleNamespace(connect=checkout))
+    monkeypatch.setattr(db, "SessionFactory", checkout)
+
+    async def request(number: int) -> None:
+        opened: AbstractAsyncContextManager[object] = (
+            asynccontextmanager(get_session)()
+            if number % 2
+            else asynccontextmanager(get_connection)()
+        )
+        async with opened:
+            served.append(number)
+            await asyncio.sleep(0)
+
+    requests = 3 * get_settings().db_pool_size
+    await asyncio.gather(*(request(number) for number in range(requests)))
+
+    assert most == get_settings().db_pool_size
+    assert served == list(range(requests))
 
 
 async def test_unknown_route_has_the_error_shape(client: AsyncClient) -> None:

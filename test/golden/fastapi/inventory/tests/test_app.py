@@ -1,8 +1,11 @@
 """The application core: health probes, error shape, request ids, CORS, paging cursors, logging."""
 
+import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from types import SimpleNamespace
 from unittest.mock import AsyncMock
 
 import pytest
@@ -11,8 +14,9 @@ from httpx import ASGITransport, AsyncClient
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from inventory.config import Settings
-from inventory.db import get_session
+from inventory import db
+from inventory.config import Settings, get_settings
+from inventory.db import get_connection, get_session
 from inventory.errors import ValidationFailedError
 from inventory.logging import configure_logging
 from inventory.main import create_app
@@ -46,6 +50,44 @@ async def test_readiness_is_503_when_the_database_is_down() -> None:
 
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "database_unavailable"
+
+
+async def test_requests_take_the_pool_s_connections_in_arrival_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reads and writes together hold at most db_pool_size connections, first come first served."""
+    holding: list[None] = []
+    most = 0
+    served: list[int] = []
+
+    @asynccontextmanager
+    async def checkout() -> AsyncIterator[None]:
+        nonlocal most
+        holding.append(None)
+        most = max(most, len(holding))
+        try:
+            yield None
+        finally:
+            holding.pop()
+
+    monkeypatch.setattr(db, "engine", SimpleNamespace(connect=checkout))
+    monkeypatch.setattr(db, "SessionFactory", checkout)
+
+    async def request(number: int) -> None:
+        opened: AbstractAsyncContextManager[object] = (
+            asynccontextmanager(get_session)()
+            if number % 2
+            else asynccontextmanager(get_connection)()
+        )
+        async with opened:
+            served.append(number)
+            await asyncio.sleep(0)
+
+    requests = 3 * get_settings().db_pool_size
+    await asyncio.gather(*(request(number) for number in range(requests)))
+
+    assert most == get_settings().db_pool_size
+    assert served == list(range(requests))
 
 
 async def test_unknown_route_has_the_error_shape(client: AsyncClient) -> None:

@@ -103,15 +103,18 @@ def build_engine(url: str) -> AsyncEngine:
 
 engine = build_engine(get_settings().database_url)
 SessionFactory = async_sessionmaker(engine, expire_on_commit=False)
-# SQLAlchemy's pool hands a returned connection to whichever request asks next, not to the one that
-# has waited longest (sqlalchemy#7679): under load some reads waited seconds. Reads queue here
-# instead, in arrival order (asyncio's semaphore is fair), for at most the pool's connections.
-_read_checkouts = asyncio.Semaphore(get_settings().db_pool_size + get_settings().db_max_overflow)
+# Requests queue here, in arrival order (asyncio's semaphore is fair), for the pool's db_pool_size
+# connections. SQLAlchemy's own queue serves whichever request asks next, not the one that has
+# waited longest (sqlalchemy#7679): under load some requests waited seconds. And it closes an
+# overflow connection as soon as it comes back to a full pool: under steady load, every few
+# requests paid for a new PostgreSQL connection and prepared their statements again. Overflow
+# connections serve only work outside requests.
+_checkouts = asyncio.Semaphore(get_settings().db_pool_size)
 
 
 async def get_session() -> AsyncIterator[AsyncSession]:
-    """Yield one ORM session per request that changes data; the service commits it."""
-    async with SessionFactory() as session:
+    """Yield one ORM session per request that changes data, in arrival order; services commit."""
+    async with _checkouts, SessionFactory() as session:
         yield session
 
 
@@ -121,7 +124,7 @@ async def get_connection() -> AsyncIterator[AsyncConnection]:
     Reads run on the driver (reads.py) and begin no transaction: each statement sees committed data,
     and the BEGIN and ROLLBACK round trips, the ORM session and its identity map are all saved.
     """
-    async with _read_checkouts, engine.connect() as connection:
+    async with _checkouts, engine.connect() as connection:
         yield connection
 
 

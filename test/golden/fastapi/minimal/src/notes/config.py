@@ -24,10 +24,10 @@ class Settings(BaseSettings):
     """SQLAlchemy async URL, e.g. postgresql+asyncpg://user:password@host:5432/db."""
 
     db_pool_size: int = 5
-    """Connections kept open per process (server databases only)."""
+    """Connections kept open per process; requests queue for them (server databases only)."""
 
     db_max_overflow: int = 5
-    """Extra connections allowed under load (server databases only)."""
+    """Extra connections for work outside requests, e.g. CLI commands (server databases only)."""
 
     cors_origins: list[str] = []
     """Origins allowed by CORS, as a JSON list; empty allows none."""
