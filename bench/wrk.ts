@@ -74,5 +74,22 @@ export async function runWrk(
   const { stdout } = await run(argv[0] ?? "", argv.slice(1), { timeoutMs: (settings.seconds + 60) * 1000 });
   const cpu = (await server.cpuSeconds()) - cpuBefore;
   const stats = parseWrkOutput(stdout);
+  await drained(server);
   return { ...stats, cpuMsPerRequest: stats.requests ? (cpu * 1000) / stats.requests : Number.NaN };
+}
+
+/**
+ * Waits until the server has finished the requests still in flight when wrk stopped: its CPU time stays
+ * put for a moment. The plain app's queued requests kept the server core and PostgreSQL busy for seconds
+ * after its runs, which slowed whichever app ran next.
+ */
+async function drained(server: { cpuSeconds(): Promise<number> }, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await server.cpuSeconds();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = await server.cpuSeconds();
+    if (now === last) return;
+    last = now;
+  }
 }

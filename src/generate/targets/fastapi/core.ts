@@ -2,7 +2,7 @@
 import type { ProjectModel } from "../../project-model.js";
 import { routingModule, routingTestsModule } from "./routing.js";
 
-export function contributeCore(model: ProjectModel): void {
+export function contributeCore(model: ProjectModel, crudUses: CrudUses): void {
   const { pkg } = model;
   for (const [name, spec] of CORE_DEPENDENCIES) model.addDependency(name, spec);
   for (const setting of CORE_SETTINGS(model.name)) model.addSetting(setting);
@@ -10,7 +10,7 @@ export function contributeCore(model: ProjectModel): void {
   model.tree.add(`${src}/__init__.py`, `"""${model.name}: the API package."""\n`);
   model.tree.add(`${src}/py.typed`, "");
   model.tree.add(`${src}/db.py`, dbModule());
-  model.tree.add(`${src}/crud.py`, crudModule(pkg));
+  model.tree.add(`${src}/crud.py`, crudModule(pkg, crudUses));
   model.tree.add(`${src}/errors.py`, errorsModule());
   model.tree.add(`${src}/logging.py`, loggingModule());
   model.tree.add(`${src}/middleware.py`, middlewareModule());
@@ -231,21 +231,29 @@ ConnectionDep = Annotated[AsyncConnection, Depends(get_connection)]
 `;
 }
 
-function crudModule(pkg: string): string {
-  return `"""Helpers every service uses: referenced rows, safe commits."""
+/** What the services of a project use: loading collections it links, checking rows it refers to. */
+export interface CrudUses {
+  readonly collections: boolean;
+  readonly references: boolean;
+}
 
-from collections.abc import Collection, Sequence
-from typing import TypeVar
-
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.exc import StaleDataError
-
-from ${pkg}.db import Base
-from ${pkg}.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
-
-ModelT = TypeVar("ModelT", bound=Base)
+function crudModule(pkg: string, uses: CrudUses): string {
+  const checks = uses.collections || uses.references;
+  const imports = [
+    checks ? "from collections.abc import Collection, Sequence" : "",
+    uses.collections ? "from typing import TypeVar" : "",
+    "",
+    checks ? "from sqlalchemy import ColumnElement, select" : "",
+    "from sqlalchemy.exc import IntegrityError",
+    "from sqlalchemy.ext.asyncio import AsyncSession",
+    "from sqlalchemy.orm.exc import StaleDataError",
+    "",
+    checks ? `from ${pkg}.db import Base` : "",
+    checks
+      ? `from ${pkg}.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError`
+      : `from ${pkg}.errors import ConflictError, NotFoundError`,
+  ].filter((line, k, all) => line !== "" || (k > 0 && all[k - 1] !== ""));
+  const rows = `ModelT = TypeVar("ModelT", bound=Base)
 
 
 async def require_rows(
@@ -256,20 +264,35 @@ async def require_rows(
     field: str,
     where: Sequence[ColumnElement[bool]] = (),
 ) -> list[ModelT]:
-    """Load the rows a request refers to; unknown or invisible ids are a 422 naming the field."""
+    """Load the rows a request links; unknown or invisible ids are a 422 naming the field."""
     wanted = set(ids)
     if not wanted:
         return []
     rows = list(await session.scalars(select(model).where(model.id.in_(wanted), *where)))
     missing = wanted - {row.id for row in rows}
     if missing:
-        unknown = ", ".join(str(row_id) for row_id in sorted(missing))
-        msg = f"{field} refers to rows that do not exist: {unknown}."
-        raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", field], message=msg)])
-    return sorted(rows, key=lambda row: row.id)
+        raise _unknown_rows(field, missing)
+    return sorted(rows, key=lambda row: row.id)`;
+  const row = `async def require_row(
+    session: AsyncSession,
+    model: type[Base],
+    row_id: int,
+    *,
+    field: str,
+    where: Sequence[ColumnElement[bool]] = (),
+) -> None:
+    """The row a request refers to exists and is visible; a 422 naming the field otherwise.
 
-
-async def commit_or_conflict(session: AsyncSession, message: str) -> None:
+    A check reads the id only, on the session's connection: no ORM object is built.
+    """
+    connection = await session.connection()
+    if await connection.scalar(select(model.id).where(model.id == row_id, *where)) is None:
+        raise _unknown_rows(field, [row_id])`;
+  const unknown = `def _unknown_rows(field: str, ids: Collection[int]) -> ValidationFailedError:
+    unknown = ", ".join(str(row_id) for row_id in sorted(ids))
+    msg = f"{field} refers to rows that do not exist: {unknown}."
+    return ValidationFailedError(msg, details=[ErrorDetail(loc=["body", field], message=msg)])`;
+  const commit = `async def commit_or_conflict(session: AsyncSession, message: str) -> None:
     """Commit; a constraint violation (duplicate, still referenced) becomes a 409.
 
     A row another request deleted after this one loaded it becomes a 404, as if it had been
@@ -283,7 +306,20 @@ async def commit_or_conflict(session: AsyncSession, message: str) -> None:
     except StaleDataError as exc:
         await session.rollback()
         msg = "It was deleted by another request meanwhile."
-        raise NotFoundError(msg) from exc
+        raise NotFoundError(msg) from exc`;
+  const parts = [
+    uses.collections ? rows : "",
+    uses.references ? row : "",
+    checks ? unknown : "",
+    commit,
+  ].filter((part) => part !== "");
+  const subject = checks ? "rows requests refer to, safe commits" : "safe commits";
+  return `"""Helpers every service uses: ${subject}."""
+
+${imports.join("\n")}
+
+
+${parts.join("\n\n\n")}
 `;
 }
 

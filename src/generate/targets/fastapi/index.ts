@@ -91,7 +91,10 @@ function buildFastapiProject(project: ResolvedProject): ProjectModel {
   const { blueprint } = project;
   const model = new ProjectModel(project.name, project.name);
   for (const [name, spec] of DEV_DEPENDENCIES) model.addDependency(name, spec, true);
-  contributeCore(model);
+  contributeCore(model, {
+    collections: project.entities.some((entity) => entity.manyToMany.length > 0),
+    references: project.entities.some((entity) => entity.manyToOne.length > 0),
+  });
   contributeAuth(model, project);
   contributeEntities(model, project);
   assemble(model, project);

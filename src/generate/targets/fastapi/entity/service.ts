@@ -434,7 +434,7 @@ function hasReferences(ctx: EntityContext): boolean {
 function referencesBlock(ctx: EntityContext, imports: Imports): string | undefined {
   if (!hasReferences(ctx)) return undefined;
   const names = schemaNames(ctx.entity);
-  imports.add(`${ctx.pkg}.crud:require_rows`);
+  imports.add(`${ctx.pkg}.crud:require_row`);
   const lines: string[] = [];
   for (const link of ctx.entity.manyToOne) {
     const target = entityByName(ctx.project, link.target);
@@ -442,7 +442,7 @@ function referencesBlock(ctx: EntityContext, imports: Imports): string | undefin
     const where = privateWhere(target);
     lines.push(
       `    if data.${link.column} is not None:`,
-      `        await require_rows(session, ${target.name}, [data.${link.column}], field=${pyStr(link.column)}${where})`,
+      `        await require_row(session, ${target.name}, data.${link.column}, field=${pyStr(link.column)}${where})`,
     );
   }
   return `async def _check_references(

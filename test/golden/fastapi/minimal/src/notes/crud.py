@@ -1,38 +1,10 @@
-"""Helpers every service uses: referenced rows, safe commits."""
+"""Helpers every service uses: safe commits."""
 
-from collections.abc import Collection, Sequence
-from typing import TypeVar
-
-from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
-from notes.db import Base
-from notes.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
-
-ModelT = TypeVar("ModelT", bound=Base)
-
-
-async def require_rows(
-    session: AsyncSession,
-    model: type[ModelT],
-    ids: Collection[int],
-    *,
-    field: str,
-    where: Sequence[ColumnElement[bool]] = (),
-) -> list[ModelT]:
-    """Load the rows a request refers to; unknown or invisible ids are a 422 naming the field."""
-    wanted = set(ids)
-    if not wanted:
-        return []
-    rows = list(await session.scalars(select(model).where(model.id.in_(wanted), *where)))
-    missing = wanted - {row.id for row in rows}
-    if missing:
-        unknown = ", ".join(str(row_id) for row_id in sorted(missing))
-        msg = f"{field} refers to rows that do not exist: {unknown}."
-        raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", field], message=msg)])
-    return sorted(rows, key=lambda row: row.id)
+from notes.errors import ConflictError, NotFoundError
 
 
 async def commit_or_conflict(session: AsyncSession, message: str) -> None:

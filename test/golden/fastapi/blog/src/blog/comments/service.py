@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from blog.comments.models import Comment
 from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
-from blog.crud import commit_or_conflict, require_rows
+from blog.crud import commit_or_conflict, require_row
 from blog.errors import NotFoundError, PermissionDeniedError
 from blog.json_rows import json_array, json_row
 from blog.pagination import CursorPage, decode_cursor, encode_cursor
@@ -123,7 +123,7 @@ async def delete_comment(session: AsyncSession, *, comment_id: int, user: Caller
 async def _check_references(session: AsyncSession, *, data: CommentCreate | CommentUpdate) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.post_id is not None:
-        await require_rows(session, Post, [data.post_id], field="post_id")
+        await require_row(session, Post, data.post_id, field="post_id")
 
 
 def _require_owner(comment: Comment, user: Caller) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from shop.cart_items.models import CartItem
 from shop.cart_items.schemas import CartItemCreate, CartItemQuery, CartItemRead, CartItemUpdate
 from shop.carts.models import Cart
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_row
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
@@ -152,12 +152,12 @@ async def _check_references(
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
     if data.product_id is not None:
-        await require_rows(session, Product, [data.product_id], field="product_id")
+        await require_row(session, Product, data.product_id, field="product_id")
     if data.cart_id is not None:
-        await require_rows(
+        await require_row(
             session,
             Cart,
-            [data.cart_id],
+            data.cart_id,
             field="cart_id",
             where=[] if user.is_admin else [Cart.owner_id == user.id],
         )

@@ -16,7 +16,7 @@ from shop.categories.schemas import (
     CategorySort,
     CategoryUpdate,
 )
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_row
 from shop.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
@@ -147,4 +147,4 @@ async def _check_references(
 ) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.parent_id is not None:
-        await require_rows(session, Category, [data.parent_id], field="parent_id")
+        await require_row(session, Category, data.parent_id, field="parent_id")

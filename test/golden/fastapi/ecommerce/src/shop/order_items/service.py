@@ -7,7 +7,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_row
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row
 from shop.order_items.models import OrderItem
@@ -152,12 +152,12 @@ async def _check_references(
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
     if data.product_id is not None:
-        await require_rows(session, Product, [data.product_id], field="product_id")
+        await require_row(session, Product, data.product_id, field="product_id")
     if data.order_id is not None:
-        await require_rows(
+        await require_row(
             session,
             Order,
-            [data.order_id],
+            data.order_id,
             field="order_id",
             where=[] if user.is_admin else [Order.owner_id == user.id],
         )

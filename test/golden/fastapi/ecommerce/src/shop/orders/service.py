@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_row
 from shop.customers.models import Customer
 from shop.errors import NotFoundError, ValidationFailedError
 from shop.json_rows import json_array, json_row, json_rows
@@ -195,10 +195,10 @@ async def _check_references(
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
     if data.customer_id is not None:
-        await require_rows(
+        await require_row(
             session,
             Customer,
-            [data.customer_id],
+            data.customer_id,
             field="customer_id",
             where=[] if user.is_admin else [Customer.owner_id == user.id],
         )

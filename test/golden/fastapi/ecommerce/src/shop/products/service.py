@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.categories.models import Category
-from shop.crud import commit_or_conflict, require_rows
+from shop.crud import commit_or_conflict, require_row, require_rows
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row, json_rows
 from shop.pagination import CursorPage, decode_cursor, encode_cursor
@@ -143,4 +143,4 @@ async def delete_product(session: AsyncSession, *, product_id: int) -> None:
 async def _check_references(session: AsyncSession, *, data: ProductCreate | ProductUpdate) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.category_id is not None:
-        await require_rows(session, Category, [data.category_id], field="category_id")
+        await require_row(session, Category, data.category_id, field="category_id")

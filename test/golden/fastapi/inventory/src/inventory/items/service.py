@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from inventory.crud import commit_or_conflict, require_rows
+from inventory.crud import commit_or_conflict, require_row
 from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
 from inventory.items.schemas import (
@@ -143,7 +143,7 @@ async def delete_item(session: AsyncSession, *, item_id: int) -> None:
 async def _check_references(session: AsyncSession, *, data: ItemCreate | ItemUpdate) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.warehouse_id is not None:
-        await require_rows(session, Warehouse, [data.warehouse_id], field="warehouse_id")
+        await require_row(session, Warehouse, data.warehouse_id, field="warehouse_id")
 
 
 def _check_rules(item: Item) -> None:

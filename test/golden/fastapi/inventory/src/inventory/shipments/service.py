@@ -7,7 +7,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from inventory.crud import commit_or_conflict, require_rows
+from inventory.crud import commit_or_conflict, require_row
 from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
 from inventory.json_rows import json_array, json_row
@@ -124,7 +124,7 @@ async def _check_references(
 ) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.item_id is not None:
-        await require_rows(session, Item, [data.item_id], field="item_id")
+        await require_row(session, Item, data.item_id, field="item_id")
 
 
 def _check_rules(shipment: Shipment) -> None:

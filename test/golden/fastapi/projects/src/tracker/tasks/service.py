@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from tracker.crud import commit_or_conflict, require_rows
+from tracker.crud import commit_or_conflict, require_row, require_rows
 from tracker.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from tracker.json_rows import json_array, json_row, json_rows
 from tracker.labels.models import Label
@@ -211,12 +211,12 @@ async def _check_references(
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
     if data.project_id is not None:
-        await require_rows(session, Project, [data.project_id], field="project_id")
+        await require_row(session, Project, data.project_id, field="project_id")
     if data.parent_id is not None:
-        await require_rows(
+        await require_row(
             session,
             Task,
-            [data.parent_id],
+            data.parent_id,
             field="parent_id",
             where=[] if user.is_admin else [Task.owner_id == user.id],
         )

@@ -7,7 +7,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from tracker.crud import commit_or_conflict, require_rows
+from tracker.crud import commit_or_conflict, require_row
 from tracker.errors import NotFoundError
 from tracker.json_rows import json_array, json_row
 from tracker.pagination import OffsetPage
@@ -123,4 +123,4 @@ async def delete_watcher(session: AsyncSession, *, watcher_id: int) -> None:
 async def _check_references(session: AsyncSession, *, data: WatcherCreate | WatcherUpdate) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.project_id is not None:
-        await require_rows(session, Project, [data.project_id], field="project_id")
+        await require_row(session, Project, data.project_id, field="project_id")
