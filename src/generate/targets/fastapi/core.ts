@@ -253,10 +253,8 @@ function crudModule(pkg: string, uses: CrudUses): string {
       ? `from ${pkg}.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError`
       : `from ${pkg}.errors import ConflictError, NotFoundError`,
   ].filter((line, k, all) => line !== "" || (k > 0 && all[k - 1] !== ""));
-  const rows = `ModelT = TypeVar("ModelT", bound=Base)
-
-
-async def require_rows(
+  const modelType = uses.collections ? `\n\nModelT = TypeVar("ModelT", bound=Base)` : "";
+  const rows = `async def require_rows(
     session: AsyncSession,
     model: type[ModelT],
     ids: Collection[int],
@@ -316,7 +314,7 @@ async def require_rows(
   const subject = checks ? "rows requests refer to, safe commits" : "safe commits";
   return `"""Helpers every service uses: ${subject}."""
 
-${imports.join("\n")}
+${imports.join("\n")}${modelType}
 
 
 ${parts.join("\n\n\n")}

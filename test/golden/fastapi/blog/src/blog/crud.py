@@ -11,7 +11,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from blog.db import Base
 from blog.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
 
-
 ModelT = TypeVar("ModelT", bound=Base)
 
 

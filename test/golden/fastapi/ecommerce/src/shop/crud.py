@@ -11,7 +11,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from shop.db import Base
 from shop.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
 
-
 ModelT = TypeVar("ModelT", bound=Base)
 
 

@@ -11,7 +11,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.db import Base
 from tracker.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
 
-
 ModelT = TypeVar("ModelT", bound=Base)
 
 
