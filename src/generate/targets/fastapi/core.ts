@@ -1,5 +1,6 @@
 /** The application core every FastAPI project has: database, errors, logging, middleware, paging, health. */
 import type { ProjectModel } from "../../project-model.js";
+import { Imports, pyModule } from "../../python/imports.js";
 import { routingModule, routingTestsModule } from "./routing.js";
 
 export function contributeCore(model: ProjectModel, crudUses: CrudUses): void {
@@ -239,21 +240,26 @@ export interface CrudUses {
 
 function crudModule(pkg: string, uses: CrudUses): string {
   const checks = uses.collections || uses.references;
-  const imports = [
-    checks ? "from collections.abc import Collection, Sequence" : "",
-    uses.collections ? "from typing import TypeVar" : "",
-    "",
-    checks ? "from sqlalchemy import ColumnElement, select" : "",
-    "from sqlalchemy.exc import IntegrityError",
-    "from sqlalchemy.ext.asyncio import AsyncSession",
-    "from sqlalchemy.orm.exc import StaleDataError",
-    "",
-    checks ? `from ${pkg}.db import Base` : "",
-    checks
-      ? `from ${pkg}.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError`
-      : `from ${pkg}.errors import ConflictError, NotFoundError`,
-  ].filter((line, k, all) => line !== "" || (k > 0 && all[k - 1] !== ""));
-  const modelType = uses.collections ? `\n\nModelT = TypeVar("ModelT", bound=Base)` : "";
+  const imports = new Imports().add(
+    "sqlalchemy.exc:IntegrityError",
+    "sqlalchemy.ext.asyncio:AsyncSession",
+    "sqlalchemy.orm.exc:StaleDataError",
+    `${pkg}.errors:ConflictError`,
+    `${pkg}.errors:NotFoundError`,
+  );
+  if (checks) {
+    imports.add(
+      "collections.abc:Collection",
+      "collections.abc:Sequence",
+      "sqlalchemy:ColumnElement",
+      "sqlalchemy:select",
+      `${pkg}.db:Base`,
+      `${pkg}.errors:ErrorDetail`,
+      `${pkg}.errors:ValidationFailedError`,
+    );
+  }
+  if (uses.collections) imports.add("typing:TypeVar");
+  const modelType = 'ModelT = TypeVar("ModelT", bound=Base)';
   const rows = `async def require_rows(
     session: AsyncSession,
     model: type[ModelT],
@@ -306,19 +312,13 @@ function crudModule(pkg: string, uses: CrudUses): string {
         msg = "It was deleted by another request meanwhile."
         raise NotFoundError(msg) from exc`;
   const parts = [
-    uses.collections ? rows : "",
+    uses.collections ? `${modelType}\n\n\n${rows}` : "",
     uses.references ? row : "",
     checks ? unknown : "",
     commit,
   ].filter((part) => part !== "");
   const subject = checks ? "rows requests refer to, safe commits" : "safe commits";
-  return `"""Helpers every service uses: ${subject}."""
-
-${imports.join("\n")}${modelType}
-
-
-${parts.join("\n\n\n")}
-`;
+  return pyModule(`Helpers every service uses: ${subject}.`, imports, parts.join("\n\n\n"), [pkg]);
 }
 
 function errorsModule(): string {
