@@ -57,19 +57,18 @@ async def test_requests_take_the_pool_s_connections_in_arrival_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Reads and writes together hold at most db_pool_size connections, first come first served."""
-    holding: list[None] = []
-    most = 0
+    holding = most = 0
     served: list[int] = []
 
     @asynccontextmanager
     async def checkout() -> AsyncIterator[None]:
-        nonlocal most
-        holding.append(None)
-        most = max(most, len(holding))
+        nonlocal holding, most
+        holding += 1
+        most = max(most, holding)
         try:
             yield None
         finally:
-            holding.pop()
+            holding -= 1
 
     monkeypatch.setattr(db, "engine", SimpleNamespace(connect=checkout))
     monkeypatch.setattr(db, "SessionFactory", checkout)
