@@ -320,8 +320,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from ${pkg}.crud import commit_or_conflict
 from ${pkg}.errors import AuthenticationError
 from ${pkg}.json_rows import json_row
-from ${pkg}.reads import Read
 from ${pkg}.security import create_token, decode_token, hash_password, verify_password
+from ${pkg}.statements import Read
 from ${pkg}.users.caller import Caller
 from ${pkg}.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
 from ${pkg}.users.schemas import TokenPair, UserCreate, UserRead
@@ -397,7 +397,7 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
     return UserRead.model_validate_json(row)
 
 
-# Every authenticated request runs it: compiled once, run on the driver (reads.py).
+# Every authenticated request runs it: compiled once, run on the driver (statements.py).
 _CALLER = Read(select(User.role, User.is_active).where(User.id == bindparam("user_id")))
 
 

@@ -212,16 +212,17 @@ _checkouts = asyncio.Semaphore(get_settings().db_pool_size)
 
 
 async def get_session() -> AsyncIterator[AsyncSession]:
-    """Yield one ORM session per request that changes data, in arrival order; services commit."""
+    """Yield one ORM session per request that changes rows, in arrival order; services commit."""
     async with _checkouts, SessionFactory() as session:
         yield session
 
 
 async def get_connection() -> AsyncIterator[AsyncConnection]:
-    """Yield one connection per read request, in arrival order.
+    """Yield one connection per request that reads, or creates one row, in arrival order.
 
-    Reads run on the driver (reads.py) and begin no transaction: each statement sees committed data,
-    and the BEGIN and ROLLBACK round trips, the ORM session and its identity map are all saved.
+    Its statements run on the driver (statements.py) and begin no transaction: each sees committed
+    data, an insert commits at once, and the BEGIN and ROLLBACK round trips, the ORM session and its
+    identity map are all saved.
     """
     async with _checkouts, engine.connect() as connection:
         yield connection
@@ -232,10 +233,14 @@ ConnectionDep = Annotated[AsyncConnection, Depends(get_connection)]
 `;
 }
 
-/** What the services of a project use: loading collections it links, checking rows it refers to. */
+/**
+ * What the services of a project use: loading collections it links, checking rows it refers to,
+ * inserting rows on the driver.
+ */
 export interface CrudUses {
   readonly collections: boolean;
   readonly references: boolean;
+  readonly inserts: boolean;
 }
 
 function crudModule(pkg: string, uses: CrudUses): string {
@@ -250,15 +255,26 @@ function crudModule(pkg: string, uses: CrudUses): string {
   if (checks) {
     imports.add(
       "collections.abc:Collection",
-      "collections.abc:Sequence",
-      "sqlalchemy:ColumnElement",
-      "sqlalchemy:select",
       `${pkg}.db:Base`,
       `${pkg}.errors:ErrorDetail`,
       `${pkg}.errors:ValidationFailedError`,
     );
   }
-  if (uses.collections) imports.add("typing:TypeVar");
+  if (uses.collections) {
+    imports.add("typing:TypeVar", "collections.abc:Sequence", "sqlalchemy:ColumnElement", "sqlalchemy:select");
+  }
+  if (uses.references) {
+    imports.add(
+      "functools:lru_cache",
+      "sqlalchemy:bindparam",
+      "sqlalchemy:select",
+      "sqlalchemy.ext.asyncio:AsyncConnection",
+      `${pkg}.statements:Read`,
+    );
+  }
+  if (uses.inserts) {
+    imports.add("collections.abc:Mapping", "sqlalchemy.ext.asyncio:AsyncConnection", `${pkg}.statements:Insert`);
+  }
   const modelType = 'ModelT = TypeVar("ModelT", bound=Base)';
   const rows = `async def require_rows(
     session: AsyncSession,
@@ -278,20 +294,36 @@ function crudModule(pkg: string, uses: CrudUses): string {
         raise _unknown_rows(field, missing)
     return sorted(rows, key=lambda row: row.id)`;
   const row = `async def require_row(
-    session: AsyncSession,
+    connection: AsyncConnection,
     model: type[Base],
     row_id: int,
     *,
     field: str,
-    where: Sequence[ColumnElement[bool]] = (),
+    owner_id: int | None = None,
 ) -> None:
-    """The row a request refers to exists and is visible; a 422 naming the field otherwise.
+    """The row a request refers to exists, and is the owner's if one is given; a 422 otherwise."""
+    if not await _id_of(model, owned=owner_id is not None).rows(
+        connection, row_id=row_id, owner_id=owner_id
+    ):
+        raise _unknown_rows(field, [row_id])
 
-    A check reads the id only, on the session's connection: no ORM object is built.
-    """
-    connection = await session.connection()
-    if await connection.scalar(select(model.id).where(model.id == row_id, *where)) is None:
-        raise _unknown_rows(field, [row_id])`;
+
+@lru_cache
+def _id_of(model: type[Base], *, owned: bool) -> Read:
+    """The read of a row's id by id, and by owner if owned: compiled once per model."""
+    table = model.__table__
+    statement = select(table.c.id).where(table.c.id == bindparam("row_id"))
+    if owned:
+        statement = statement.where(table.c.owner_id == bindparam("owner_id"))
+    return Read(statement)`;
+  const insert = `async def insert_or_conflict(
+    connection: AsyncConnection, insert: Insert, message: str, values: Mapping[str, object]
+) -> int:
+    """Insert a row and commit it; its id. A constraint violation (a duplicate) becomes a 409."""
+    try:
+        return await insert.run(connection, values)
+    except IntegrityError as exc:
+        raise ConflictError(message) from exc`;
   const unknown = `def _unknown_rows(field: str, ids: Collection[int]) -> ValidationFailedError:
     unknown = ", ".join(str(row_id) for row_id in sorted(ids))
     msg = f"{field} refers to rows that do not exist: {unknown}."
@@ -315,6 +347,7 @@ function crudModule(pkg: string, uses: CrudUses): string {
     uses.collections ? `${modelType}\n\n\n${rows}` : "",
     uses.references ? row : "",
     checks ? unknown : "",
+    uses.inserts ? insert : "",
     commit,
   ].filter((part) => part !== "");
   const subject = checks ? "rows requests refer to, safe commits" : "safe commits";

@@ -6,7 +6,7 @@ import { initialMigration } from "../../python/migration.js";
 import type { Target } from "../target.js";
 import { configModule, mainModule, modelsRegistry } from "./app.js";
 import { contributeCore } from "./core.js";
-import { entityContext } from "./entity/context.js";
+import { entityContext, insertsOneRow } from "./entity/context.js";
 import { modelsModule } from "./entity/models.js";
 import { routerModule } from "./entity/router.js";
 import { schemasModule } from "./entity/schemas.js";
@@ -27,7 +27,7 @@ import {
   readme,
   SCRIPT_MAKO,
 } from "./packaging.js";
-import { readsModule, readsTestsModule } from "./reads.js";
+import { statementsModule, statementsTestsModule } from "./statements.js";
 import { appTestsModule, conftestModule } from "./tests/app-tests.js";
 import { crudTestsModule } from "./tests/crud-tests.js";
 import { entityTestsModule } from "./tests/entity-tests.js";
@@ -74,7 +74,7 @@ export const fastapiTarget: Target = {
     tests: "pytest + pytest-asyncio + httpx AsyncClient",
     performance: {
       choice:
-        "small connection pools that requests wait for in arrival order, never opening overflow connections; reads as rows of JSON built by the database, compiled once per set of conditions and run on the driver without a transaction (reads.py); routers that skip requests outside their prefix; declared return types",
+        "small connection pools that requests wait for in arrival order, never opening overflow connections; reads as rows of JSON built by the database, compiled once per set of conditions and run on the driver without a transaction, as are one-row inserts (statements.py); routers that skip requests outside their prefix; declared return types",
       reason:
         "fewer round trips, no identity map and no SQLAlchemy execution layer per read, and Pydantic validates and serializes in its core (measured by bench/)",
     },
@@ -94,6 +94,7 @@ function buildFastapiProject(project: ResolvedProject): ProjectModel {
   contributeCore(model, {
     collections: project.entities.some((entity) => entity.manyToMany.length > 0),
     references: project.entities.some((entity) => entity.manyToOne.length > 0),
+    inserts: project.entities.some(insertsOneRow),
   });
   contributeAuth(model, project);
   contributeEntities(model, project);
@@ -130,8 +131,8 @@ function contributeEntities(model: ProjectModel, project: ResolvedProject): void
   // Every read of an entity selects its row as JSON and runs on the driver (as does the caller lookup).
   model.tree.add(`${src}/json_rows.py`, jsonRowsModule(model.pkg));
   model.tree.add("tests/test_json_rows.py", jsonRowsTestsModule(model.pkg));
-  model.tree.add(`${src}/reads.py`, readsModule());
-  model.tree.add("tests/test_reads.py", readsTestsModule(model.pkg));
+  model.tree.add(`${src}/statements.py`, statementsModule());
+  model.tree.add("tests/test_statements.py", statementsTestsModule(model.pkg));
 }
 
 function assemble(model: ProjectModel, project: ResolvedProject): void {

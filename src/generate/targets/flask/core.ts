@@ -31,7 +31,7 @@ export function contributeFlaskCore(model: ProjectModel): void {
  */
 function sharedModules(pkg: string): [string, string][] {
   const fastapi = new ProjectModel(pkg, pkg);
-  contributeCore(fastapi, { collections: false, references: false });
+  contributeCore(fastapi, { collections: false, references: false, inserts: false });
   return ["pagination.py", "schemas.py"].map((name) => {
     const content = fastapi.tree.get(`src/${pkg}/${name}`);
     if (content === undefined) throw new Error(`internal: the FastAPI core has no ${name}`);

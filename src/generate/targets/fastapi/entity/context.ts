@@ -25,6 +25,11 @@ export interface EntityContext {
   readonly writeUser: boolean;
   /** Only the owner (or an administrator) may change a row others can read. */
   readonly ownerWrites: boolean;
+  /**
+   * A create inserts one row (no many-to-many links to add): one statement run on the driver, on the
+   * request's connection (\`statements.Insert\`). With links, it runs in an ORM session.
+   */
+  readonly insertsOneRow: boolean;
   /** Collections included in XRead, loaded eagerly on every read path. */
   readonly collections: readonly Collection[];
   readonly filters: readonly Filter[];
@@ -79,10 +84,16 @@ export function entityContext(project: ResolvedProject, entity: ResolvedEntity):
     readUser,
     writeUser: entity.owned || privateReference,
     ownerWrites: entity.owned && !readUser,
+    insertsOneRow: insertsOneRow(entity),
     collections,
     filters: filtersOf(entity),
     sortable: entity.fields.filter((f) => f.sort),
   };
+}
+
+/** Whether creating a row of the entity inserts that row only (see \`EntityContext.insertsOneRow\`). */
+export function insertsOneRow(entity: ResolvedEntity): boolean {
+  return entity.manyToMany.length === 0;
 }
 
 function filtersOf(entity: ResolvedEntity): Filter[] {

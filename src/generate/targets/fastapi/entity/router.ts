@@ -24,12 +24,16 @@ export function routerModule(ctx: EntityContext): string {
     `${ctx.module}.schemas:${names.read}`,
     `${ctx.module}.schemas:${names.update}`,
   );
-  const readGuard = guard(ctx, "read", imports);
-  const writeGuard = guard(ctx, "write", imports);
-  const read = ctx.readUser ? { param: ", user: CurrentCaller", arg: ", user=user" } : { param: "", arg: "" };
-  const write = ctx.writeUser ? { param: ", user: CurrentUser", arg: ", user=user" } : { param: "", arg: "" };
-  if (ctx.readUser) imports.add(`${pkg}.users.dependencies:CurrentCaller`);
-  if (ctx.writeUser) imports.add(`${pkg}.users.dependencies:CurrentUser`);
+  const readGuard = guard(ctx, "read", true, imports);
+  const writeGuard = guard(ctx, "write", false, imports);
+  const createGuard = guard(ctx, "write", ctx.insertsOneRow, imports);
+  const read = userParam(ctx, ctx.readUser, true, imports);
+  const write = userParam(ctx, ctx.writeUser, false, imports);
+  const create = userParam(ctx, ctx.writeUser, ctx.insertsOneRow, imports);
+  // A create inserting one row runs on a connection, like a read; one with links in a session.
+  const [createOn, createArg] = ctx.insertsOneRow
+    ? ["connection: ConnectionDep", "connection"]
+    : ["session: SessionDep", "session"];
   const Id = `${entity.name}Id`;
   const p = ctx.idParam;
 
@@ -46,10 +50,10 @@ async def list_${ctx.plural}(
     return await service.list_${ctx.plural}(connection, query=query${read.arg})
 
 
-@router.post("", status_code=status.HTTP_201_CREATED${writeGuard})
-async def create_${ctx.var}(data: ${names.create}, session: SessionDep${write.param}) -> ${names.read}:
+@router.post("", status_code=status.HTTP_201_CREATED${createGuard})
+async def create_${ctx.var}(data: ${names.create}, ${createOn}${create.param}) -> ${names.read}:
     """Create ${ctx.aHuman}."""
-    return await service.create_${ctx.var}(session, data=data${write.arg})
+    return await service.create_${ctx.var}(${createArg}, data=data${create.arg})
 
 
 @router.get("/{${p}}"${readGuard})
@@ -74,17 +78,34 @@ async def delete_${ctx.var}(${p}: ${Id}, session: SessionDep${write.param}) -> N
 }
 
 /**
+ * The current user parameter of a route that needs it: checked on the request's connection where the
+ * route runs on one, in the session's transaction otherwise.
+ */
+function userParam(
+  ctx: EntityContext,
+  needed: boolean,
+  onConnection: boolean,
+  imports: Imports,
+): { param: string; arg: string } {
+  if (!needed) return { param: "", arg: "" };
+  const type = onConnection ? "CurrentCaller" : "CurrentUser";
+  imports.add(`${ctx.pkg}.users.dependencies:${type}`);
+  return { param: `, user: ${type}`, arg: ", user=user" };
+}
+
+/**
  * The route-level dependency enforcing who may call it. Where the route takes the current user (private
  * reads, owned writes) that parameter already requires authentication and the service checks ownership.
+ * Routes on a connection check the caller on it; routes in a session, in its transaction.
  */
-function guard(ctx: EntityContext, action: "read" | "write", imports: Imports): string {
+function guard(ctx: EntityContext, action: "read" | "write", onConnection: boolean, imports: Imports): string {
   if (!ctx.auth || (action === "read" ? ctx.readUser : ctx.entity.owned)) return "";
   const policy = action === "read" ? ctx.entity.read : ctx.entity.write;
   if (policy === "public") return "";
   imports.add("fastapi:Depends");
-  // Read routes check the caller on their connection; write routes in their session's transaction.
-  const [admin, authenticated] =
-    action === "read" ? ["require_admin_caller", "get_caller"] : ["require_admin", "get_current_user"];
+  const [admin, authenticated] = onConnection
+    ? ["require_admin_caller", "get_caller"]
+    : ["require_admin", "get_current_user"];
   const dependency = policy === "admin" ? admin : authenticated;
   imports.add(`${ctx.pkg}.users.dependencies:${dependency}`);
   return `, dependencies=[Depends(${dependency})]`;

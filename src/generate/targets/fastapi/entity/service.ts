@@ -47,8 +47,9 @@ export function serviceModule(ctx: EntityContext): string {
   if (references) blocks.push(references);
   if (ctx.ownerWrites) blocks.push(requireOwnerBlock(ctx, imports));
   if (entity.checks.length) blocks.push(rulesBlock(ctx, imports));
+  const onConnection = ctx.insertsOneRow ? "reads and creates" : "reads";
   return pyModule(
-    `${E}: business logic; reads run on a connection, writes in a session.`,
+    `${E}: business logic; ${onConnection} run on a connection, changes in a session.`,
     imports,
     blocks.join("\n\n\n"),
     [pkg],
@@ -108,7 +109,7 @@ function readStatements(ctx: EntityContext, imports: Imports): string[] {
     "sqlalchemy:bindparam",
     `${ctx.pkg}.json_rows:json_array`,
     `${ctx.pkg}.json_rows:json_row`,
-    `${ctx.pkg}.reads:Read`,
+    `${ctx.pkg}.statements:Read`,
   );
   const blocks = ctx.collections.map((collection) => {
     imports.add(`${ctx.pkg}.json_rows:json_rows`);
@@ -222,7 +223,7 @@ def _order_by(sort: ${schemaNames(ctx.entity).sort} | None) -> list[UnaryExpress
  */
 function pageBlock(ctx: EntityContext, sorted: boolean, imports: Imports): string {
   const E = ctx.entity.name;
-  imports.add(`${ctx.pkg}.reads:Read`);
+  imports.add(`${ctx.pkg}.statements:Read`);
   const offset = ctx.entity.pagination === "offset";
   const statement = [
     `select(${offset ? "_READ_JSON, func.count().over()" : "_READ_JSON"})`,
@@ -329,14 +330,14 @@ function getBlock(ctx: EntityContext, userParam: string, imports: Imports): stri
 
 function createBlock(ctx: EntityContext, userParam: string, imports: Imports): string {
   const { entity } = ctx;
-  const E = entity.name;
   const names = schemaNames(entity);
+  const doc = `    """Create ${ctx.aHuman}; 409 if it duplicates a unique value."""`;
+  if (ctx.insertsOneRow) return insertBlock(ctx, userParam, doc, imports);
   const exclude = entity.manyToMany.map((l) => pyStr(idsName(l.name)));
-  const dump = exclude.length ? `data.model_dump(exclude={${exclude.join(", ")}})` : "data.model_dump()";
   const owner = entity.owned ? ", owner_id=user.id" : "";
   const lines = [];
-  if (hasReferences(ctx)) lines.push(`    await _check_references(session, data=data${refsArg(ctx)})`);
-  lines.push(`    ${ctx.var} = ${E}(**${dump}${owner})`);
+  if (hasReferences(ctx)) lines.push(`    await _check_references(await session.connection(), data=data${refsArg(ctx)})`);
+  lines.push(`    ${ctx.var} = ${entity.name}(**data.model_dump(exclude={${exclude.join(", ")}})${owner})`);
   for (const link of entity.manyToMany) {
     const target = entityByName(ctx.project, link.target);
     imports.add(`${ctx.pkg}.crud:require_rows`, `${ctx.pkg}.${target.plural}.models:${target.name}`);
@@ -345,11 +346,37 @@ function createBlock(ctx: EntityContext, userParam: string, imports: Imports): s
     );
   }
   return `async def create_${ctx.var}(session: AsyncSession, *, data: ${names.create}${userParam}) -> ${names.read}:
-    """Create ${ctx.aHuman}; 409 if it duplicates a unique value."""
+${doc}
 ${lines.join("\n")}
     session.add(${ctx.var})
     await commit_or_conflict(session, _CONFLICT)
     return await ${readBack(ctx, `${ctx.var}.id`)}`;
+}
+
+/** A create that inserts one row: on the request's connection, the INSERT run on the driver. */
+function insertBlock(ctx: EntityContext, userParam: string, doc: string, imports: Imports): string {
+  const E = ctx.entity.name;
+  const names = schemaNames(ctx.entity);
+  imports.add("sqlalchemy:insert", `${ctx.pkg}.statements:Insert`, `${ctx.pkg}.crud:insert_or_conflict`);
+  const lines = [];
+  if (hasReferences(ctx)) lines.push(`    await _check_references(connection, data=data${refsArg(ctx)})`);
+  let values = "data.model_dump()";
+  if (ctx.entity.owned) {
+    lines.push('    values = data.model_dump() | {"owner_id": user.id}');
+    values = "values";
+  }
+  const id = ctx.idParam;
+  lines.push(
+    `    ${id} = await insert_or_conflict(connection, _INSERT, _CONFLICT, ${values})`,
+    `    return await read_${ctx.var}(connection, ${id}=${id}${userArgs(ctx.readUser).arg})`,
+  );
+  return `# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(${E}).returning(${E}.id))
+
+
+async def create_${ctx.var}(connection: AsyncConnection, *, data: ${names.create}${userParam}) -> ${names.read}:
+${doc}
+${lines.join("\n")}`;
 }
 
 /** After a commit, the changed row as the API shows it: the read path, on the session's connection. */
@@ -392,7 +419,7 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
       `        raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", "${link.column}"], message=msg)])`,
     );
   }
-  if (hasReferences(ctx)) lines.push(`    await _check_references(session, data=data${refsArg(ctx)})`);
+  if (hasReferences(ctx)) lines.push(`    await _check_references(await session.connection(), data=data${refsArg(ctx)})`);
   // Linked rows are loaded before any column changes: a query after them would autoflush the row, and
   // a duplicate unique value would fail there (a 500) instead of in commit_or_conflict (a 409).
   for (const link of entity.manyToMany) {
@@ -435,18 +462,18 @@ function referencesBlock(ctx: EntityContext, imports: Imports): string | undefin
   if (!hasReferences(ctx)) return undefined;
   const names = schemaNames(ctx.entity);
   imports.add(`${ctx.pkg}.crud:require_row`);
-  const lines: string[] = [];
+  const lines = referencesNeedUser(ctx) ? ["    owner_id = None if user.is_admin else user.id"] : [];
   for (const link of ctx.entity.manyToOne) {
     const target = entityByName(ctx.project, link.target);
     if (target.name !== ctx.entity.name) imports.add(`${ctx.pkg}.${target.plural}.models:${target.name}`);
-    const where = privateWhere(target);
+    const owner = target.read === "owner" ? ", owner_id=owner_id" : "";
     lines.push(
       `    if data.${link.column} is not None:`,
-      `        await require_row(session, ${target.name}, data.${link.column}, field=${pyStr(link.column)}${where})`,
+      `        await require_row(connection, ${target.name}, data.${link.column}, field=${pyStr(link.column)}${owner})`,
     );
   }
   return `async def _check_references(
-    session: AsyncSession, *, data: ${names.create} | ${names.update}${referencesNeedUser(ctx) ? ", user: Caller" : ""}
+    connection: AsyncConnection, *, data: ${names.create} | ${names.update}${referencesNeedUser(ctx) ? ", user: Caller" : ""}
 ) -> None:
     """Referenced rows must exist${referencesNeedUser(ctx) ? " and, when private, belong to the user" : ""}: 422 otherwise."""
 ${lines.join("\n")}`;

@@ -27,9 +27,10 @@ export function conftestModule(project: ResolvedProject): string {
     `${pkg}.main:create_app`,
     `${pkg}.models:metadata`,
     "unittest.mock:patch",
-    `${pkg}:reads`,
-    `${pkg}.reads:Read`,
-    `${pkg}.reads:Row`,
+    `${pkg}:statements`,
+    "collections.abc:Mapping",
+    "sqlalchemy:Connection",
+    `${pkg}.statements:Row`,
   );
   if (project.auth) {
     imports.add(`${pkg}.users.models:ADMIN_ROLE`, `${pkg}.users.models:User`);
@@ -128,7 +129,7 @@ class QueryCount:
 class QueryCounter:
     """Counts the SQL statements run inside \`with counter() as counted:\`.
 
-    Those SQLAlchemy executes on the engine, and those a \`Read\` hands to the driver itself.
+    Those SQLAlchemy executes on the engine, and those statements.py hands to the driver itself.
     """
 
     def __init__(self, engine: AsyncEngine) -> None:
@@ -137,19 +138,20 @@ class QueryCounter:
     @contextmanager
     def __call__(self) -> Iterator[QueryCount]:
         counted = QueryCount()
-        rows = Read.rows
+        fetch = statements._fetch
 
         def count(*_args: object) -> None:
             counted.count += 1
 
-        async def counted_rows(read: Read, connection: AsyncConnection, **values: object) -> list[Row]:
-            if connection.dialect.driver in reads._DRIVERS:
-                count()
-            return await rows(read, connection, **values)
+        async def counted_fetch(
+            opened: Connection, compiled: statements._Compiled, values: Mapping[str, object]
+        ) -> list[Row]:
+            count()
+            return await fetch(opened, compiled, values)
 
         event.listen(self._engine, "before_cursor_execute", count)
         try:
-            with patch.object(Read, "rows", counted_rows):
+            with patch.object(statements, "_fetch", counted_fetch):
                 yield counted
         finally:
             event.remove(self._engine, "before_cursor_execute", count)

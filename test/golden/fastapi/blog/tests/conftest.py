@@ -1,7 +1,7 @@
 """Fixtures: an isolated database per test, an HTTP client on the app, users and their tokens."""
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,16 +9,16 @@ from unittest.mock import patch
 
 import pytest
 from httpx import ASGITransport, AsyncClient
-from sqlalchemy import event
+from sqlalchemy import Connection, event
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from blog import reads
+from blog import statements
 from blog.db import build_engine, get_connection, get_session
 from blog.main import create_app
 from blog.models import metadata
-from blog.reads import Read, Row
+from blog.statements import Row
 from blog.users.models import ADMIN_ROLE, User
 from tests.factories import auth_headers, create_user
 
@@ -87,7 +87,7 @@ class QueryCount:
 class QueryCounter:
     """Counts the SQL statements run inside `with counter() as counted:`.
 
-    Those SQLAlchemy executes on the engine, and those a `Read` hands to the driver itself.
+    Those SQLAlchemy executes on the engine, and those statements.py hands to the driver itself.
     """
 
     def __init__(self, engine: AsyncEngine) -> None:
@@ -96,21 +96,20 @@ class QueryCounter:
     @contextmanager
     def __call__(self) -> Iterator[QueryCount]:
         counted = QueryCount()
-        rows = Read.rows
+        fetch = statements._fetch
 
         def count(*_args: object) -> None:
             counted.count += 1
 
-        async def counted_rows(
-            read: Read, connection: AsyncConnection, **values: object
+        async def counted_fetch(
+            opened: Connection, compiled: statements._Compiled, values: Mapping[str, object]
         ) -> list[Row]:
-            if connection.dialect.driver in reads._DRIVERS:
-                count()
-            return await rows(read, connection, **values)
+            count()
+            return await fetch(opened, compiled, values)
 
         event.listen(self._engine, "before_cursor_execute", count)
         try:
-            with patch.object(Read, "rows", counted_rows):
+            with patch.object(statements, "_fetch", counted_fetch):
                 yield counted
         finally:
             event.remove(self._engine, "before_cursor_execute", count)

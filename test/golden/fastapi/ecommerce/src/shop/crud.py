@@ -1,15 +1,17 @@
 """Helpers every service uses: rows requests refer to, safe commits."""
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from shop.db import Base
 from shop.errors import ConflictError, ErrorDetail, NotFoundError, ValidationFailedError
+from shop.statements import Insert, Read
 
 ModelT = TypeVar("ModelT", bound=Base)
 
@@ -34,26 +36,44 @@ async def require_rows(
 
 
 async def require_row(
-    session: AsyncSession,
+    connection: AsyncConnection,
     model: type[Base],
     row_id: int,
     *,
     field: str,
-    where: Sequence[ColumnElement[bool]] = (),
+    owner_id: int | None = None,
 ) -> None:
-    """The row a request refers to exists and is visible; a 422 naming the field otherwise.
-
-    A check reads the id only, on the session's connection: no ORM object is built.
-    """
-    connection = await session.connection()
-    if await connection.scalar(select(model.id).where(model.id == row_id, *where)) is None:
+    """The row a request refers to exists, and is the owner's if one is given; a 422 otherwise."""
+    if not await _id_of(model, owned=owner_id is not None).rows(
+        connection, row_id=row_id, owner_id=owner_id
+    ):
         raise _unknown_rows(field, [row_id])
+
+
+@lru_cache
+def _id_of(model: type[Base], *, owned: bool) -> Read:
+    """The read of a row's id by id, and by owner if owned: compiled once per model."""
+    table = model.__table__
+    statement = select(table.c.id).where(table.c.id == bindparam("row_id"))
+    if owned:
+        statement = statement.where(table.c.owner_id == bindparam("owner_id"))
+    return Read(statement)
 
 
 def _unknown_rows(field: str, ids: Collection[int]) -> ValidationFailedError:
     unknown = ", ".join(str(row_id) for row_id in sorted(ids))
     msg = f"{field} refers to rows that do not exist: {unknown}."
     return ValidationFailedError(msg, details=[ErrorDetail(loc=["body", field], message=msg)])
+
+
+async def insert_or_conflict(
+    connection: AsyncConnection, insert: Insert, message: str, values: Mapping[str, object]
+) -> int:
+    """Insert a row and commit it; its id. A constraint violation (a duplicate) becomes a 409."""
+    try:
+        return await insert.run(connection, values)
+    except IntegrityError as exc:
+        raise ConflictError(message) from exc
 
 
 async def commit_or_conflict(session: AsyncSession, message: str) -> None:

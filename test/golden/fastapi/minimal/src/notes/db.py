@@ -113,16 +113,17 @@ _checkouts = asyncio.Semaphore(get_settings().db_pool_size)
 
 
 async def get_session() -> AsyncIterator[AsyncSession]:
-    """Yield one ORM session per request that changes data, in arrival order; services commit."""
+    """Yield one ORM session per request that changes rows, in arrival order; services commit."""
     async with _checkouts, SessionFactory() as session:
         yield session
 
 
 async def get_connection() -> AsyncIterator[AsyncConnection]:
-    """Yield one connection per read request, in arrival order.
+    """Yield one connection per request that reads, or creates one row, in arrival order.
 
-    Reads run on the driver (reads.py) and begin no transaction: each statement sees committed data,
-    and the BEGIN and ROLLBACK round trips, the ORM session and its identity map are all saved.
+    Its statements run on the driver (statements.py) and begin no transaction: each sees committed
+    data, an insert commits at once, and the BEGIN and ROLLBACK round trips, the ORM session and its
+    identity map are all saved.
     """
     async with _checkouts, engine.connect() as connection:
         yield connection

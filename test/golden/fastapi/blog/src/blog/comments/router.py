@@ -10,7 +10,7 @@ from blog.db import ConnectionDep, SessionDep
 from blog.errors import ERROR_RESPONSES
 from blog.pagination import CursorPage
 from blog.routing import PrefixRouter
-from blog.users.dependencies import CurrentUser
+from blog.users.dependencies import CurrentCaller, CurrentUser
 
 router = PrefixRouter(prefix="/comments", tags=["comments"], responses=ERROR_RESPONSES)
 
@@ -27,10 +27,10 @@ async def list_comments(
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_comment(
-    data: CommentCreate, session: SessionDep, user: CurrentUser
+    data: CommentCreate, connection: ConnectionDep, user: CurrentCaller
 ) -> CommentRead:
     """Create a comment."""
-    return await service.create_comment(session, data=data, user=user)
+    return await service.create_comment(connection, data=data, user=user)
 
 
 @router.get("/{comment_id}")

@@ -1,20 +1,20 @@
-"""Comment: business logic; reads run on a connection, writes in a session."""
+"""Comment: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, select
+from sqlalchemy import ColumnElement, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from blog.comments.models import Comment
 from blog.comments.schemas import CommentCreate, CommentQuery, CommentRead, CommentUpdate
-from blog.crud import commit_or_conflict, require_row
+from blog.crud import commit_or_conflict, insert_or_conflict, require_row
 from blog.errors import NotFoundError, PermissionDeniedError
 from blog.json_rows import json_array, json_row
 from blog.pagination import CursorPage, decode_cursor, encode_cursor
 from blog.posts.models import Post
-from blog.reads import Read
+from blog.statements import Insert, Read
 from blog.users.caller import Caller
 
 _CONFLICT = "The comment conflicts with an existing one."
@@ -86,15 +86,18 @@ async def get_comment(session: AsyncSession, *, comment_id: int) -> Comment:
     return comment
 
 
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Comment).returning(Comment.id))
+
+
 async def create_comment(
-    session: AsyncSession, *, data: CommentCreate, user: Caller
+    connection: AsyncConnection, *, data: CommentCreate, user: Caller
 ) -> CommentRead:
     """Create a comment; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data)
-    comment = Comment(**data.model_dump(), owner_id=user.id)
-    session.add(comment)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_comment(await session.connection(), comment_id=comment.id)
+    await _check_references(connection, data=data)
+    values = data.model_dump() | {"owner_id": user.id}
+    comment_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, values)
+    return await read_comment(connection, comment_id=comment_id)
 
 
 async def update_comment(
@@ -103,7 +106,7 @@ async def update_comment(
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     comment = await get_comment(session, comment_id=comment_id)
     _require_owner(comment, user)
-    await _check_references(session, data=data)
+    await _check_references(await session.connection(), data=data)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(comment, name, value)
     await commit_or_conflict(session, _CONFLICT)
@@ -120,10 +123,12 @@ async def delete_comment(session: AsyncSession, *, comment_id: int, user: Caller
     )
 
 
-async def _check_references(session: AsyncSession, *, data: CommentCreate | CommentUpdate) -> None:
+async def _check_references(
+    connection: AsyncConnection, *, data: CommentCreate | CommentUpdate
+) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.post_id is not None:
-        await require_row(session, Post, data.post_id, field="post_id")
+        await require_row(connection, Post, data.post_id, field="post_id")
 
 
 def _require_owner(comment: Comment, user: Caller) -> None:

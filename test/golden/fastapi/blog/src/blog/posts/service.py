@@ -1,4 +1,4 @@
-"""Post: business logic; reads run on a connection, writes in a session."""
+"""Post: business logic; reads run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
@@ -15,7 +15,7 @@ from blog.json_rows import json_array, json_row, json_rows
 from blog.pagination import OffsetPage
 from blog.posts.models import Post, post_tags
 from blog.posts.schemas import PostCreate, PostQuery, PostRead, PostSort, PostUpdate
-from blog.reads import Read
+from blog.statements import Read
 from blog.tags.models import Tag
 from blog.users.caller import Caller
 

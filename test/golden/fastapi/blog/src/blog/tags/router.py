@@ -10,7 +10,7 @@ from blog.pagination import OffsetPage
 from blog.routing import PrefixRouter
 from blog.tags import service
 from blog.tags.schemas import TagCreate, TagQuery, TagRead, TagUpdate
-from blog.users.dependencies import require_admin
+from blog.users.dependencies import require_admin, require_admin_caller
 
 router = PrefixRouter(prefix="/tags", tags=["tags"], responses=ERROR_RESPONSES)
 
@@ -25,10 +25,10 @@ async def list_tags(
     return await service.list_tags(connection, query=query)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
-async def create_tag(data: TagCreate, session: SessionDep) -> TagRead:
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin_caller)])
+async def create_tag(data: TagCreate, connection: ConnectionDep) -> TagRead:
     """Create a tag."""
-    return await service.create_tag(session, data=data)
+    return await service.create_tag(connection, data=data)
 
 
 @router.get("/{tag_id}")

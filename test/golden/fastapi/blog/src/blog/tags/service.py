@@ -1,18 +1,18 @@
-"""Tag: business logic; reads run on a connection, writes in a session."""
+"""Tag: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import UnaryExpression, bindparam, func, select
+from sqlalchemy import UnaryExpression, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from blog.crud import commit_or_conflict
+from blog.crud import commit_or_conflict, insert_or_conflict
 from blog.errors import NotFoundError
 from blog.json_rows import json_array, json_row
 from blog.pagination import OffsetPage
-from blog.reads import Read
+from blog.statements import Insert, Read
 from blog.tags.models import Tag
 from blog.tags.schemas import TagCreate, TagQuery, TagRead, TagSort, TagUpdate
 
@@ -81,12 +81,14 @@ async def get_tag(session: AsyncSession, *, tag_id: int) -> Tag:
     return tag
 
 
-async def create_tag(session: AsyncSession, *, data: TagCreate) -> TagRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Tag).returning(Tag.id))
+
+
+async def create_tag(connection: AsyncConnection, *, data: TagCreate) -> TagRead:
     """Create a tag; 409 if it duplicates a unique value."""
-    tag = Tag(**data.model_dump())
-    session.add(tag)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_tag(await session.connection(), tag_id=tag.id)
+    tag_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, data.model_dump())
+    return await read_tag(connection, tag_id=tag_id)
 
 
 async def update_tag(session: AsyncSession, *, tag_id: int, data: TagUpdate) -> TagRead:

@@ -6,8 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from blog.crud import commit_or_conflict
 from blog.errors import AuthenticationError
 from blog.json_rows import json_row
-from blog.reads import Read
 from blog.security import create_token, decode_token, hash_password, verify_password
+from blog.statements import Read
 from blog.users.caller import Caller
 from blog.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
 from blog.users.schemas import TokenPair, UserCreate, UserRead
@@ -85,7 +85,7 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
     return UserRead.model_validate_json(row)
 
 
-# Every authenticated request runs it: compiled once, run on the driver (reads.py).
+# Every authenticated request runs it: compiled once, run on the driver (statements.py).
 _CALLER = Read(select(User.role, User.is_active).where(User.id == bindparam("user_id")))
 
 

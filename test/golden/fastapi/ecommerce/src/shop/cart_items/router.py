@@ -27,10 +27,10 @@ async def list_cart_items(
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_cart_item(
-    data: CartItemCreate, session: SessionDep, user: CurrentUser
+    data: CartItemCreate, connection: ConnectionDep, user: CurrentCaller
 ) -> CartItemRead:
     """Create a cart item."""
-    return await service.create_cart_item(session, data=data, user=user)
+    return await service.create_cart_item(connection, data=data, user=user)
 
 
 @router.get("/{cart_item_id}")

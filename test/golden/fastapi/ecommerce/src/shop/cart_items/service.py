@@ -1,21 +1,21 @@
-"""CartItem: business logic; reads run on a connection, writes in a session."""
+"""CartItem: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from shop.cart_items.models import CartItem
 from shop.cart_items.schemas import CartItemCreate, CartItemQuery, CartItemRead, CartItemUpdate
 from shop.carts.models import Cart
-from shop.crud import commit_or_conflict, require_row
+from shop.crud import commit_or_conflict, insert_or_conflict, require_row
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
 from shop.products.models import Product
-from shop.reads import Read
+from shop.statements import Insert, Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The cart item conflicts with an existing one."
@@ -115,15 +115,18 @@ async def get_cart_item(session: AsyncSession, *, cart_item_id: int, user: Calle
     return cart_item
 
 
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(CartItem).returning(CartItem.id))
+
+
 async def create_cart_item(
-    session: AsyncSession, *, data: CartItemCreate, user: Caller
+    connection: AsyncConnection, *, data: CartItemCreate, user: Caller
 ) -> CartItemRead:
     """Create a cart item; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data, user=user)
-    cart_item = CartItem(**data.model_dump(), owner_id=user.id)
-    session.add(cart_item)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_cart_item(await session.connection(), cart_item_id=cart_item.id, user=user)
+    await _check_references(connection, data=data, user=user)
+    values = data.model_dump() | {"owner_id": user.id}
+    cart_item_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, values)
+    return await read_cart_item(connection, cart_item_id=cart_item_id, user=user)
 
 
 async def update_cart_item(
@@ -131,7 +134,7 @@ async def update_cart_item(
 ) -> CartItemRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     cart_item = await get_cart_item(session, cart_item_id=cart_item_id, user=user)
-    await _check_references(session, data=data, user=user)
+    await _check_references(await session.connection(), data=data, user=user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(cart_item, name, value)
     await commit_or_conflict(session, _CONFLICT)
@@ -148,16 +151,11 @@ async def delete_cart_item(session: AsyncSession, *, cart_item_id: int, user: Ca
 
 
 async def _check_references(
-    session: AsyncSession, *, data: CartItemCreate | CartItemUpdate, user: Caller
+    connection: AsyncConnection, *, data: CartItemCreate | CartItemUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
+    owner_id = None if user.is_admin else user.id
     if data.product_id is not None:
-        await require_row(session, Product, data.product_id, field="product_id")
+        await require_row(connection, Product, data.product_id, field="product_id")
     if data.cart_id is not None:
-        await require_row(
-            session,
-            Cart,
-            data.cart_id,
-            field="cart_id",
-            where=[] if user.is_admin else [Cart.owner_id == user.id],
-        )
+        await require_row(connection, Cart, data.cart_id, field="cart_id", owner_id=owner_id)

@@ -26,9 +26,9 @@ async def list_carts(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_cart(data: CartCreate, session: SessionDep, user: CurrentUser) -> CartRead:
+async def create_cart(data: CartCreate, connection: ConnectionDep, user: CurrentCaller) -> CartRead:
     """Create a cart."""
-    return await service.create_cart(session, data=data, user=user)
+    return await service.create_cart(connection, data=data, user=user)
 
 
 @router.get("/{cart_id}")

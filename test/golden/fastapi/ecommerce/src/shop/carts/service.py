@@ -1,21 +1,21 @@
-"""Cart: business logic; reads run on a connection, writes in a session."""
+"""Cart: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import selectinload
 
 from shop.cart_items.models import CartItem
 from shop.carts.models import Cart
 from shop.carts.schemas import CartCreate, CartQuery, CartRead, CartUpdate
-from shop.crud import commit_or_conflict
+from shop.crud import commit_or_conflict, insert_or_conflict
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row, json_rows
 from shop.pagination import OffsetPage
-from shop.reads import Read
+from shop.statements import Insert, Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The cart conflicts with an existing one."
@@ -113,12 +113,15 @@ async def get_cart(session: AsyncSession, *, cart_id: int, user: Caller) -> Cart
     return cart
 
 
-async def create_cart(session: AsyncSession, *, data: CartCreate, user: Caller) -> CartRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Cart).returning(Cart.id))
+
+
+async def create_cart(connection: AsyncConnection, *, data: CartCreate, user: Caller) -> CartRead:
     """Create a cart; 409 if it duplicates a unique value."""
-    cart = Cart(**data.model_dump(), owner_id=user.id)
-    session.add(cart)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_cart(await session.connection(), cart_id=cart.id, user=user)
+    values = data.model_dump() | {"owner_id": user.id}
+    cart_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, values)
+    return await read_cart(connection, cart_id=cart_id, user=user)
 
 
 async def update_cart(

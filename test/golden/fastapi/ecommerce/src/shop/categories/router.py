@@ -10,7 +10,7 @@ from shop.db import ConnectionDep, SessionDep
 from shop.errors import ERROR_RESPONSES
 from shop.pagination import OffsetPage
 from shop.routing import PrefixRouter
-from shop.users.dependencies import require_admin
+from shop.users.dependencies import require_admin, require_admin_caller
 
 router = PrefixRouter(prefix="/categories", tags=["categories"], responses=ERROR_RESPONSES)
 
@@ -25,10 +25,10 @@ async def list_categories(
     return await service.list_categories(connection, query=query)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
-async def create_category(data: CategoryCreate, session: SessionDep) -> CategoryRead:
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin_caller)])
+async def create_category(data: CategoryCreate, connection: ConnectionDep) -> CategoryRead:
     """Create a category."""
-    return await service.create_category(session, data=data)
+    return await service.create_category(connection, data=data)
 
 
 @router.get("/{category_id}")

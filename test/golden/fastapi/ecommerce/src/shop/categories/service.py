@@ -1,10 +1,10 @@
-"""Category: business logic; reads run on a connection, writes in a session."""
+"""Category: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -16,11 +16,11 @@ from shop.categories.schemas import (
     CategorySort,
     CategoryUpdate,
 )
-from shop.crud import commit_or_conflict, require_row
+from shop.crud import commit_or_conflict, insert_or_conflict, require_row
 from shop.errors import ErrorDetail, NotFoundError, ValidationFailedError
 from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
-from shop.reads import Read
+from shop.statements import Insert, Read
 
 _CONFLICT = "The category conflicts with an existing one."
 
@@ -107,13 +107,15 @@ async def get_category(session: AsyncSession, *, category_id: int) -> Category:
     return category
 
 
-async def create_category(session: AsyncSession, *, data: CategoryCreate) -> CategoryRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Category).returning(Category.id))
+
+
+async def create_category(connection: AsyncConnection, *, data: CategoryCreate) -> CategoryRead:
     """Create a category; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data)
-    category = Category(**data.model_dump())
-    session.add(category)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_category(await session.connection(), category_id=category.id)
+    await _check_references(connection, data=data)
+    category_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, data.model_dump())
+    return await read_category(connection, category_id=category_id)
 
 
 async def update_category(
@@ -126,7 +128,7 @@ async def update_category(
         raise ValidationFailedError(
             msg, details=[ErrorDetail(loc=["body", "parent_id"], message=msg)]
         )
-    await _check_references(session, data=data)
+    await _check_references(await session.connection(), data=data)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(category, name, value)
     await commit_or_conflict(session, _CONFLICT)
@@ -143,8 +145,8 @@ async def delete_category(session: AsyncSession, *, category_id: int) -> None:
 
 
 async def _check_references(
-    session: AsyncSession, *, data: CategoryCreate | CategoryUpdate
+    connection: AsyncConnection, *, data: CategoryCreate | CategoryUpdate
 ) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.parent_id is not None:
-        await require_row(session, Category, data.parent_id, field="parent_id")
+        await require_row(connection, Category, data.parent_id, field="parent_id")

@@ -27,10 +27,10 @@ async def list_customers(
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_customer(
-    data: CustomerCreate, session: SessionDep, user: CurrentUser
+    data: CustomerCreate, connection: ConnectionDep, user: CurrentCaller
 ) -> CustomerRead:
     """Create a customer."""
-    return await service.create_customer(session, data=data, user=user)
+    return await service.create_customer(connection, data=data, user=user)
 
 
 @router.get("/{customer_id}")

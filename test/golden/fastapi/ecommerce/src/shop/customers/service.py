@@ -1,19 +1,19 @@
-"""Customer: business logic; reads run on a connection, writes in a session."""
+"""Customer: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import commit_or_conflict
+from shop.crud import commit_or_conflict, insert_or_conflict
 from shop.customers.models import Customer
 from shop.customers.schemas import CustomerCreate, CustomerQuery, CustomerRead, CustomerUpdate
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
-from shop.reads import Read
+from shop.statements import Insert, Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The customer conflicts with an existing one."
@@ -110,14 +110,17 @@ async def get_customer(session: AsyncSession, *, customer_id: int, user: Caller)
     return customer
 
 
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Customer).returning(Customer.id))
+
+
 async def create_customer(
-    session: AsyncSession, *, data: CustomerCreate, user: Caller
+    connection: AsyncConnection, *, data: CustomerCreate, user: Caller
 ) -> CustomerRead:
     """Create a customer; 409 if it duplicates a unique value."""
-    customer = Customer(**data.model_dump(), owner_id=user.id)
-    session.add(customer)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_customer(await session.connection(), customer_id=customer.id, user=user)
+    values = data.model_dump() | {"owner_id": user.id}
+    customer_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, values)
+    return await read_customer(connection, customer_id=customer_id, user=user)
 
 
 async def update_customer(

@@ -27,10 +27,10 @@ async def list_order_items(
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_order_item(
-    data: OrderItemCreate, session: SessionDep, user: CurrentUser
+    data: OrderItemCreate, connection: ConnectionDep, user: CurrentCaller
 ) -> OrderItemRead:
     """Create an order item."""
-    return await service.create_order_item(session, data=data, user=user)
+    return await service.create_order_item(connection, data=data, user=user)
 
 
 @router.get("/{order_item_id}")

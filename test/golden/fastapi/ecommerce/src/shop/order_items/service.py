@@ -1,13 +1,13 @@
-"""OrderItem: business logic; reads run on a connection, writes in a session."""
+"""OrderItem: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import commit_or_conflict, require_row
+from shop.crud import commit_or_conflict, insert_or_conflict, require_row
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row
 from shop.order_items.models import OrderItem
@@ -15,7 +15,7 @@ from shop.order_items.schemas import OrderItemCreate, OrderItemQuery, OrderItemR
 from shop.orders.models import Order
 from shop.pagination import OffsetPage
 from shop.products.models import Product
-from shop.reads import Read
+from shop.statements import Insert, Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The order item conflicts with an existing one."
@@ -115,15 +115,18 @@ async def get_order_item(session: AsyncSession, *, order_item_id: int, user: Cal
     return order_item
 
 
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(OrderItem).returning(OrderItem.id))
+
+
 async def create_order_item(
-    session: AsyncSession, *, data: OrderItemCreate, user: Caller
+    connection: AsyncConnection, *, data: OrderItemCreate, user: Caller
 ) -> OrderItemRead:
     """Create an order item; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data, user=user)
-    order_item = OrderItem(**data.model_dump(), owner_id=user.id)
-    session.add(order_item)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_order_item(await session.connection(), order_item_id=order_item.id, user=user)
+    await _check_references(connection, data=data, user=user)
+    values = data.model_dump() | {"owner_id": user.id}
+    order_item_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, values)
+    return await read_order_item(connection, order_item_id=order_item_id, user=user)
 
 
 async def update_order_item(
@@ -131,7 +134,7 @@ async def update_order_item(
 ) -> OrderItemRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     order_item = await get_order_item(session, order_item_id=order_item_id, user=user)
-    await _check_references(session, data=data, user=user)
+    await _check_references(await session.connection(), data=data, user=user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(order_item, name, value)
     await commit_or_conflict(session, _CONFLICT)
@@ -148,16 +151,11 @@ async def delete_order_item(session: AsyncSession, *, order_item_id: int, user: 
 
 
 async def _check_references(
-    session: AsyncSession, *, data: OrderItemCreate | OrderItemUpdate, user: Caller
+    connection: AsyncConnection, *, data: OrderItemCreate | OrderItemUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
+    owner_id = None if user.is_admin else user.id
     if data.product_id is not None:
-        await require_row(session, Product, data.product_id, field="product_id")
+        await require_row(connection, Product, data.product_id, field="product_id")
     if data.order_id is not None:
-        await require_row(
-            session,
-            Order,
-            data.order_id,
-            field="order_id",
-            where=[] if user.is_admin else [Order.owner_id == user.id],
-        )
+        await require_row(connection, Order, data.order_id, field="order_id", owner_id=owner_id)

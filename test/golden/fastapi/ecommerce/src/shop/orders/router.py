@@ -26,9 +26,11 @@ async def list_orders(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_order(data: OrderCreate, session: SessionDep, user: CurrentUser) -> OrderRead:
+async def create_order(
+    data: OrderCreate, connection: ConnectionDep, user: CurrentCaller
+) -> OrderRead:
     """Create an order."""
-    return await service.create_order(session, data=data, user=user)
+    return await service.create_order(connection, data=data, user=user)
 
 
 @router.get("/{order_id}")

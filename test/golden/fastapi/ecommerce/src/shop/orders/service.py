@@ -1,14 +1,14 @@
-"""Order: business logic; reads run on a connection, writes in a session."""
+"""Order: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
-from shop.crud import commit_or_conflict, require_row
+from shop.crud import commit_or_conflict, insert_or_conflict, require_row
 from shop.customers.models import Customer
 from shop.errors import NotFoundError, ValidationFailedError
 from shop.json_rows import json_array, json_row, json_rows
@@ -23,7 +23,7 @@ from shop.orders.schemas import (
     order_rule_errors,
 )
 from shop.pagination import OffsetPage
-from shop.reads import Read
+from shop.statements import Insert, Read
 from shop.users.caller import Caller
 
 _CONFLICT = "The order conflicts with an existing one."
@@ -159,13 +159,18 @@ async def get_order(session: AsyncSession, *, order_id: int, user: Caller) -> Or
     return order
 
 
-async def create_order(session: AsyncSession, *, data: OrderCreate, user: Caller) -> OrderRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Order).returning(Order.id))
+
+
+async def create_order(
+    connection: AsyncConnection, *, data: OrderCreate, user: Caller
+) -> OrderRead:
     """Create an order; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data, user=user)
-    order = Order(**data.model_dump(), owner_id=user.id)
-    session.add(order)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_order(await session.connection(), order_id=order.id, user=user)
+    await _check_references(connection, data=data, user=user)
+    values = data.model_dump() | {"owner_id": user.id}
+    order_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, values)
+    return await read_order(connection, order_id=order_id, user=user)
 
 
 async def update_order(
@@ -173,7 +178,7 @@ async def update_order(
 ) -> OrderRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     order = await get_order(session, order_id=order_id, user=user)
-    await _check_references(session, data=data, user=user)
+    await _check_references(await session.connection(), data=data, user=user)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(order, name, value)
     _check_rules(order)
@@ -191,16 +196,13 @@ async def delete_order(session: AsyncSession, *, order_id: int, user: Caller) ->
 
 
 async def _check_references(
-    session: AsyncSession, *, data: OrderCreate | OrderUpdate, user: Caller
+    connection: AsyncConnection, *, data: OrderCreate | OrderUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
+    owner_id = None if user.is_admin else user.id
     if data.customer_id is not None:
         await require_row(
-            session,
-            Customer,
-            data.customer_id,
-            field="customer_id",
-            where=[] if user.is_admin else [Customer.owner_id == user.id],
+            connection, Customer, data.customer_id, field="customer_id", owner_id=owner_id
         )
 
 

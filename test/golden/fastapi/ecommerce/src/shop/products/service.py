@@ -1,4 +1,4 @@
-"""Product: business logic; reads run on a connection, writes in a session."""
+"""Product: business logic; reads run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
@@ -15,7 +15,7 @@ from shop.json_rows import json_array, json_row, json_rows
 from shop.pagination import CursorPage, decode_cursor, encode_cursor
 from shop.products.models import Product, product_tags
 from shop.products.schemas import ProductCreate, ProductQuery, ProductRead, ProductUpdate
-from shop.reads import Read
+from shop.statements import Read
 from shop.tags.models import Tag
 
 _CONFLICT = "The product conflicts with an existing one."
@@ -109,7 +109,7 @@ async def get_product(session: AsyncSession, *, product_id: int) -> Product:
 
 async def create_product(session: AsyncSession, *, data: ProductCreate) -> ProductRead:
     """Create a product; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data)
+    await _check_references(await session.connection(), data=data)
     product = Product(**data.model_dump(exclude={"tag_ids"}))
     product.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
     session.add(product)
@@ -122,7 +122,7 @@ async def update_product(
 ) -> ProductRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     product = await get_product(session, product_id=product_id)
-    await _check_references(session, data=data)
+    await _check_references(await session.connection(), data=data)
     if data.tag_ids is not None:
         product.tags = await require_rows(session, Tag, data.tag_ids, field="tag_ids")
     for name, value in data.model_dump(exclude_unset=True, exclude={"tag_ids"}).items():
@@ -140,7 +140,9 @@ async def delete_product(session: AsyncSession, *, product_id: int) -> None:
     )
 
 
-async def _check_references(session: AsyncSession, *, data: ProductCreate | ProductUpdate) -> None:
+async def _check_references(
+    connection: AsyncConnection, *, data: ProductCreate | ProductUpdate
+) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.category_id is not None:
-        await require_row(session, Category, data.category_id, field="category_id")
+        await require_row(connection, Category, data.category_id, field="category_id")

@@ -1,14 +1,14 @@
-"""Tag: business logic; reads run on a connection, writes in a session."""
+"""Tag: business logic; reads and creates run on a connection, changes in a session."""
 
 from pydantic import TypeAdapter
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from shop.crud import commit_or_conflict
+from shop.crud import commit_or_conflict, insert_or_conflict
 from shop.errors import NotFoundError
 from shop.json_rows import json_array, json_row
 from shop.pagination import OffsetPage
-from shop.reads import Read
+from shop.statements import Insert, Read
 from shop.tags.models import Tag
 from shop.tags.schemas import TagCreate, TagQuery, TagRead, TagUpdate
 
@@ -63,12 +63,14 @@ async def get_tag(session: AsyncSession, *, tag_id: int) -> Tag:
     return tag
 
 
-async def create_tag(session: AsyncSession, *, data: TagCreate) -> TagRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Tag).returning(Tag.id))
+
+
+async def create_tag(connection: AsyncConnection, *, data: TagCreate) -> TagRead:
     """Create a tag; 409 if it duplicates a unique value."""
-    tag = Tag(**data.model_dump())
-    session.add(tag)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_tag(await session.connection(), tag_id=tag.id)
+    tag_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, data.model_dump())
+    return await read_tag(connection, tag_id=tag_id)
 
 
 async def update_tag(session: AsyncSession, *, tag_id: int, data: TagUpdate) -> TagRead:

@@ -6,8 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from shop.crud import commit_or_conflict
 from shop.errors import AuthenticationError
 from shop.json_rows import json_row
-from shop.reads import Read
 from shop.security import create_token, decode_token, hash_password, verify_password
+from shop.statements import Read
 from shop.users.caller import Caller
 from shop.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
 from shop.users.schemas import TokenPair, UserCreate, UserRead
@@ -85,7 +85,7 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
     return UserRead.model_validate_json(row)
 
 
-# Every authenticated request runs it: compiled once, run on the driver (reads.py).
+# Every authenticated request runs it: compiled once, run on the driver (statements.py).
 _CALLER = Read(select(User.role, User.is_active).where(User.id == bindparam("user_id")))
 
 

@@ -25,9 +25,9 @@ async def list_items(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_item(data: ItemCreate, session: SessionDep) -> ItemRead:
+async def create_item(data: ItemCreate, connection: ConnectionDep) -> ItemRead:
     """Create an item."""
-    return await service.create_item(session, data=data)
+    return await service.create_item(connection, data=data)
 
 
 @router.get("/{item_id}")

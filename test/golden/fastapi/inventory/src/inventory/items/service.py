@@ -1,14 +1,14 @@
-"""Item: business logic; reads run on a connection, writes in a session."""
+"""Item: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from inventory.crud import commit_or_conflict, require_row
+from inventory.crud import commit_or_conflict, insert_or_conflict, require_row
 from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
 from inventory.items.schemas import (
@@ -21,7 +21,7 @@ from inventory.items.schemas import (
 )
 from inventory.json_rows import json_array, json_row
 from inventory.pagination import OffsetPage
-from inventory.reads import Read
+from inventory.statements import Insert, Read
 from inventory.warehouses.models import Warehouse
 
 _CONFLICT = "The item conflicts with an existing one."
@@ -113,19 +113,21 @@ async def get_item(session: AsyncSession, *, item_id: int) -> Item:
     return item
 
 
-async def create_item(session: AsyncSession, *, data: ItemCreate) -> ItemRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Item).returning(Item.id))
+
+
+async def create_item(connection: AsyncConnection, *, data: ItemCreate) -> ItemRead:
     """Create an item; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data)
-    item = Item(**data.model_dump())
-    session.add(item)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_item(await session.connection(), item_id=item.id)
+    await _check_references(connection, data=data)
+    item_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, data.model_dump())
+    return await read_item(connection, item_id=item_id)
 
 
 async def update_item(session: AsyncSession, *, item_id: int, data: ItemUpdate) -> ItemRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     item = await get_item(session, item_id=item_id)
-    await _check_references(session, data=data)
+    await _check_references(await session.connection(), data=data)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(item, name, value)
     _check_rules(item)
@@ -140,10 +142,10 @@ async def delete_item(session: AsyncSession, *, item_id: int) -> None:
     await commit_or_conflict(session, f"Item {item_id} is still referenced and cannot be deleted.")
 
 
-async def _check_references(session: AsyncSession, *, data: ItemCreate | ItemUpdate) -> None:
+async def _check_references(connection: AsyncConnection, *, data: ItemCreate | ItemUpdate) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.warehouse_id is not None:
-        await require_row(session, Warehouse, data.warehouse_id, field="warehouse_id")
+        await require_row(connection, Warehouse, data.warehouse_id, field="warehouse_id")
 
 
 def _check_rules(item: Item) -> None:

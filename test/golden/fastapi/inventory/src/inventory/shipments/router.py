@@ -25,9 +25,9 @@ async def list_shipments(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_shipment(data: ShipmentCreate, session: SessionDep) -> ShipmentRead:
+async def create_shipment(data: ShipmentCreate, connection: ConnectionDep) -> ShipmentRead:
     """Create a shipment."""
-    return await service.create_shipment(session, data=data)
+    return await service.create_shipment(connection, data=data)
 
 
 @router.get("/{shipment_id}")

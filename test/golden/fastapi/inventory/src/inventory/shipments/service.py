@@ -1,18 +1,17 @@
-"""Shipment: business logic; reads run on a connection, writes in a session."""
+"""Shipment: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, select
+from sqlalchemy import ColumnElement, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from inventory.crud import commit_or_conflict, require_row
+from inventory.crud import commit_or_conflict, insert_or_conflict, require_row
 from inventory.errors import NotFoundError, ValidationFailedError
 from inventory.items.models import Item
 from inventory.json_rows import json_array, json_row
 from inventory.pagination import CursorPage, decode_cursor, encode_cursor
-from inventory.reads import Read
 from inventory.shipments.models import Shipment
 from inventory.shipments.schemas import (
     ShipmentCreate,
@@ -21,6 +20,7 @@ from inventory.shipments.schemas import (
     ShipmentUpdate,
     shipment_rule_errors,
 )
+from inventory.statements import Insert, Read
 
 _CONFLICT = "The shipment conflicts with an existing one."
 
@@ -88,13 +88,15 @@ async def get_shipment(session: AsyncSession, *, shipment_id: int) -> Shipment:
     return shipment
 
 
-async def create_shipment(session: AsyncSession, *, data: ShipmentCreate) -> ShipmentRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Shipment).returning(Shipment.id))
+
+
+async def create_shipment(connection: AsyncConnection, *, data: ShipmentCreate) -> ShipmentRead:
     """Create a shipment; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data)
-    shipment = Shipment(**data.model_dump())
-    session.add(shipment)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_shipment(await session.connection(), shipment_id=shipment.id)
+    await _check_references(connection, data=data)
+    shipment_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, data.model_dump())
+    return await read_shipment(connection, shipment_id=shipment_id)
 
 
 async def update_shipment(
@@ -102,7 +104,7 @@ async def update_shipment(
 ) -> ShipmentRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     shipment = await get_shipment(session, shipment_id=shipment_id)
-    await _check_references(session, data=data)
+    await _check_references(await session.connection(), data=data)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(shipment, name, value)
     _check_rules(shipment)
@@ -120,11 +122,11 @@ async def delete_shipment(session: AsyncSession, *, shipment_id: int) -> None:
 
 
 async def _check_references(
-    session: AsyncSession, *, data: ShipmentCreate | ShipmentUpdate
+    connection: AsyncConnection, *, data: ShipmentCreate | ShipmentUpdate
 ) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.item_id is not None:
-        await require_row(session, Item, data.item_id, field="item_id")
+        await require_row(connection, Item, data.item_id, field="item_id")
 
 
 def _check_rules(shipment: Shipment) -> None:

@@ -30,9 +30,9 @@ async def list_warehouses(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_warehouse(data: WarehouseCreate, session: SessionDep) -> WarehouseRead:
+async def create_warehouse(data: WarehouseCreate, connection: ConnectionDep) -> WarehouseRead:
     """Create a warehouse."""
-    return await service.create_warehouse(session, data=data)
+    return await service.create_warehouse(connection, data=data)
 
 
 @router.get("/{warehouse_id}")

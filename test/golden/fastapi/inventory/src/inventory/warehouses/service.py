@@ -1,18 +1,18 @@
-"""Warehouse: business logic; reads run on a connection, writes in a session."""
+"""Warehouse: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from inventory.crud import commit_or_conflict
+from inventory.crud import commit_or_conflict, insert_or_conflict
 from inventory.errors import NotFoundError
 from inventory.json_rows import json_array, json_row
 from inventory.pagination import OffsetPage
-from inventory.reads import Read
+from inventory.statements import Insert, Read
 from inventory.warehouses.models import Warehouse
 from inventory.warehouses.schemas import (
     WarehouseCreate,
@@ -113,12 +113,14 @@ async def get_warehouse(session: AsyncSession, *, warehouse_id: int) -> Warehous
     return warehouse
 
 
-async def create_warehouse(session: AsyncSession, *, data: WarehouseCreate) -> WarehouseRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Warehouse).returning(Warehouse.id))
+
+
+async def create_warehouse(connection: AsyncConnection, *, data: WarehouseCreate) -> WarehouseRead:
     """Create a warehouse; 409 if it duplicates a unique value."""
-    warehouse = Warehouse(**data.model_dump())
-    session.add(warehouse)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_warehouse(await session.connection(), warehouse_id=warehouse.id)
+    warehouse_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, data.model_dump())
+    return await read_warehouse(connection, warehouse_id=warehouse_id)
 
 
 async def update_warehouse(

@@ -10,7 +10,7 @@ from notes.notes import service
 from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
 from notes.pagination import OffsetPage
 from notes.routing import PrefixRouter
-from notes.users.dependencies import get_caller, require_admin
+from notes.users.dependencies import get_caller, require_admin, require_admin_caller
 
 router = PrefixRouter(prefix="/notes", tags=["notes"], responses=ERROR_RESPONSES)
 
@@ -25,10 +25,10 @@ async def list_notes(
     return await service.list_notes(connection, query=query)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin)])
-async def create_note(data: NoteCreate, session: SessionDep) -> NoteRead:
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_admin_caller)])
+async def create_note(data: NoteCreate, connection: ConnectionDep) -> NoteRead:
     """Create a note."""
-    return await service.create_note(session, data=data)
+    return await service.create_note(connection, data=data)
 
 
 @router.get("/{note_id}", dependencies=[Depends(get_caller)])

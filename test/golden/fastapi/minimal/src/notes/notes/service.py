@@ -1,16 +1,16 @@
-"""Note: business logic; reads run on a connection, writes in a session."""
+"""Note: business logic; reads and creates run on a connection, changes in a session."""
 
 from pydantic import TypeAdapter
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from notes.crud import commit_or_conflict
+from notes.crud import commit_or_conflict, insert_or_conflict
 from notes.errors import NotFoundError
 from notes.json_rows import json_array, json_row
 from notes.notes.models import Note
 from notes.notes.schemas import NoteCreate, NoteQuery, NoteRead, NoteUpdate
 from notes.pagination import OffsetPage
-from notes.reads import Read
+from notes.statements import Insert, Read
 
 _CONFLICT = "The note conflicts with an existing one."
 
@@ -63,12 +63,14 @@ async def get_note(session: AsyncSession, *, note_id: int) -> Note:
     return note
 
 
-async def create_note(session: AsyncSession, *, data: NoteCreate) -> NoteRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Note).returning(Note.id))
+
+
+async def create_note(connection: AsyncConnection, *, data: NoteCreate) -> NoteRead:
     """Create a note; 409 if it duplicates a unique value."""
-    note = Note(**data.model_dump())
-    session.add(note)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_note(await session.connection(), note_id=note.id)
+    note_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, data.model_dump())
+    return await read_note(connection, note_id=note_id)
 
 
 async def update_note(session: AsyncSession, *, note_id: int, data: NoteUpdate) -> NoteRead:

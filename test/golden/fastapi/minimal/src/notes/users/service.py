@@ -6,8 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from notes.crud import commit_or_conflict
 from notes.errors import AuthenticationError
 from notes.json_rows import json_row
-from notes.reads import Read
 from notes.security import create_token, decode_token, hash_password, verify_password
+from notes.statements import Read
 from notes.users.caller import Caller
 from notes.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
 from notes.users.schemas import TokenPair, UserCreate, UserRead
@@ -85,7 +85,7 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
     return UserRead.model_validate_json(row)
 
 
-# Every authenticated request runs it: compiled once, run on the driver (reads.py).
+# Every authenticated request runs it: compiled once, run on the driver (statements.py).
 _CALLER = Read(select(User.role, User.is_active).where(User.id == bindparam("user_id")))
 
 

@@ -26,9 +26,11 @@ async def list_labels(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_label(data: LabelCreate, session: SessionDep, user: CurrentUser) -> LabelRead:
+async def create_label(
+    data: LabelCreate, connection: ConnectionDep, user: CurrentCaller
+) -> LabelRead:
     """Create a label."""
-    return await service.create_label(session, data=data, user=user)
+    return await service.create_label(connection, data=data, user=user)
 
 
 @router.get("/{label_id}")

@@ -1,19 +1,19 @@
-"""Label: business logic; reads run on a connection, writes in a session."""
+"""Label: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from tracker.crud import commit_or_conflict
+from tracker.crud import commit_or_conflict, insert_or_conflict
 from tracker.errors import NotFoundError
 from tracker.json_rows import json_array, json_row
 from tracker.labels.models import Label
 from tracker.labels.schemas import LabelCreate, LabelQuery, LabelRead, LabelUpdate
 from tracker.pagination import OffsetPage
-from tracker.reads import Read
+from tracker.statements import Insert, Read
 from tracker.users.caller import Caller
 
 _CONFLICT = "The label conflicts with an existing one."
@@ -103,12 +103,17 @@ async def get_label(session: AsyncSession, *, label_id: int, user: Caller) -> La
     return label
 
 
-async def create_label(session: AsyncSession, *, data: LabelCreate, user: Caller) -> LabelRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Label).returning(Label.id))
+
+
+async def create_label(
+    connection: AsyncConnection, *, data: LabelCreate, user: Caller
+) -> LabelRead:
     """Create a label; 409 if it duplicates a unique value."""
-    label = Label(**data.model_dump(), owner_id=user.id)
-    session.add(label)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_label(await session.connection(), label_id=label.id, user=user)
+    values = data.model_dump() | {"owner_id": user.id}
+    label_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, values)
+    return await read_label(connection, label_id=label_id, user=user)
 
 
 async def update_label(

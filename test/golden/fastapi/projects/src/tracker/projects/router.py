@@ -10,7 +10,7 @@ from tracker.pagination import OffsetPage
 from tracker.projects import service
 from tracker.projects.schemas import ProjectCreate, ProjectQuery, ProjectRead, ProjectUpdate
 from tracker.routing import PrefixRouter
-from tracker.users.dependencies import CurrentUser, get_caller
+from tracker.users.dependencies import CurrentCaller, CurrentUser, get_caller
 
 router = PrefixRouter(prefix="/projects", tags=["projects"], responses=ERROR_RESPONSES)
 
@@ -27,10 +27,10 @@ async def list_projects(
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_project(
-    data: ProjectCreate, session: SessionDep, user: CurrentUser
+    data: ProjectCreate, connection: ConnectionDep, user: CurrentCaller
 ) -> ProjectRead:
     """Create a project."""
-    return await service.create_project(session, data=data, user=user)
+    return await service.create_project(connection, data=data, user=user)
 
 
 @router.get("/{project_id}", dependencies=[Depends(get_caller)])

@@ -1,14 +1,14 @@
-"""Project: business logic; reads run on a connection, writes in a session."""
+"""Project: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, select
+from sqlalchemy import ColumnElement, UnaryExpression, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from tracker.crud import commit_or_conflict
+from tracker.crud import commit_or_conflict, insert_or_conflict
 from tracker.errors import NotFoundError, PermissionDeniedError
 from tracker.json_rows import json_array, json_row
 from tracker.pagination import OffsetPage
@@ -20,7 +20,7 @@ from tracker.projects.schemas import (
     ProjectSort,
     ProjectUpdate,
 )
-from tracker.reads import Read
+from tracker.statements import Insert, Read
 from tracker.users.caller import Caller
 
 _CONFLICT = "The project conflicts with an existing one."
@@ -111,14 +111,17 @@ async def get_project(session: AsyncSession, *, project_id: int) -> Project:
     return project
 
 
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Project).returning(Project.id))
+
+
 async def create_project(
-    session: AsyncSession, *, data: ProjectCreate, user: Caller
+    connection: AsyncConnection, *, data: ProjectCreate, user: Caller
 ) -> ProjectRead:
     """Create a project; 409 if it duplicates a unique value."""
-    project = Project(**data.model_dump(), owner_id=user.id)
-    session.add(project)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_project(await session.connection(), project_id=project.id)
+    values = data.model_dump() | {"owner_id": user.id}
+    project_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, values)
+    return await read_project(connection, project_id=project_id)
 
 
 async def update_project(

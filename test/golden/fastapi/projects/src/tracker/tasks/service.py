@@ -1,4 +1,4 @@
-"""Task: business logic; reads run on a connection, writes in a session."""
+"""Task: business logic; reads run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
@@ -14,7 +14,7 @@ from tracker.json_rows import json_array, json_row, json_rows
 from tracker.labels.models import Label
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
-from tracker.reads import Read
+from tracker.statements import Read
 from tracker.tasks.models import Task, task_labels
 from tracker.tasks.schemas import TaskCreate, TaskQuery, TaskRead, TaskSort, TaskUpdate
 from tracker.users.caller import Caller
@@ -160,7 +160,7 @@ async def get_task(session: AsyncSession, *, task_id: int, user: Caller) -> Task
 
 async def create_task(session: AsyncSession, *, data: TaskCreate, user: Caller) -> TaskRead:
     """Create a task; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data, user=user)
+    await _check_references(await session.connection(), data=data, user=user)
     task = Task(**data.model_dump(exclude={"label_ids"}), owner_id=user.id)
     task.labels = await require_rows(
         session,
@@ -184,7 +184,7 @@ async def update_task(
         raise ValidationFailedError(
             msg, details=[ErrorDetail(loc=["body", "parent_id"], message=msg)]
         )
-    await _check_references(session, data=data, user=user)
+    await _check_references(await session.connection(), data=data, user=user)
     if data.label_ids is not None:
         task.labels = await require_rows(
             session,
@@ -207,16 +207,11 @@ async def delete_task(session: AsyncSession, *, task_id: int, user: Caller) -> N
 
 
 async def _check_references(
-    session: AsyncSession, *, data: TaskCreate | TaskUpdate, user: Caller
+    connection: AsyncConnection, *, data: TaskCreate | TaskUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
+    owner_id = None if user.is_admin else user.id
     if data.project_id is not None:
-        await require_row(session, Project, data.project_id, field="project_id")
+        await require_row(connection, Project, data.project_id, field="project_id")
     if data.parent_id is not None:
-        await require_row(
-            session,
-            Task,
-            data.parent_id,
-            field="parent_id",
-            where=[] if user.is_admin else [Task.owner_id == user.id],
-        )
+        await require_row(connection, Task, data.parent_id, field="parent_id", owner_id=owner_id)

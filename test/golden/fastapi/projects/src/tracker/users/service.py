@@ -6,8 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from tracker.crud import commit_or_conflict
 from tracker.errors import AuthenticationError
 from tracker.json_rows import json_row
-from tracker.reads import Read
 from tracker.security import create_token, decode_token, hash_password, verify_password
+from tracker.statements import Read
 from tracker.users.caller import Caller
 from tracker.users.models import ADMIN_ROLE, DEFAULT_ROLE, Role, User
 from tracker.users.schemas import TokenPair, UserCreate, UserRead
@@ -85,7 +85,7 @@ async def read_user(connection: AsyncConnection, *, user_id: int) -> UserRead:
     return UserRead.model_validate_json(row)
 
 
-# Every authenticated request runs it: compiled once, run on the driver (reads.py).
+# Every authenticated request runs it: compiled once, run on the driver (statements.py).
 _CALLER = Read(select(User.role, User.is_active).where(User.id == bindparam("user_id")))
 
 

@@ -25,10 +25,10 @@ async def list_watchers(
     return await service.list_watchers(connection, query=query)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(get_current_user)])
-async def create_watcher(data: WatcherCreate, session: SessionDep) -> WatcherRead:
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[Depends(get_caller)])
+async def create_watcher(data: WatcherCreate, connection: ConnectionDep) -> WatcherRead:
     """Create a watcher."""
-    return await service.create_watcher(session, data=data)
+    return await service.create_watcher(connection, data=data)
 
 
 @router.get("/{watcher_id}", dependencies=[Depends(get_caller)])

@@ -1,18 +1,18 @@
-"""Watcher: business logic; reads run on a connection, writes in a session."""
+"""Watcher: business logic; reads and creates run on a connection, changes in a session."""
 
 from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from tracker.crud import commit_or_conflict, require_row
+from tracker.crud import commit_or_conflict, insert_or_conflict, require_row
 from tracker.errors import NotFoundError
 from tracker.json_rows import json_array, json_row
 from tracker.pagination import OffsetPage
 from tracker.projects.models import Project
-from tracker.reads import Read
+from tracker.statements import Insert, Read
 from tracker.watchers.models import Watcher
 from tracker.watchers.schemas import WatcherCreate, WatcherQuery, WatcherRead, WatcherUpdate
 
@@ -90,13 +90,15 @@ async def get_watcher(session: AsyncSession, *, watcher_id: int) -> Watcher:
     return watcher
 
 
-async def create_watcher(session: AsyncSession, *, data: WatcherCreate) -> WatcherRead:
+# A new row: one INSERT, run on the driver and committed at once (statements.py).
+_INSERT = Insert(insert(Watcher).returning(Watcher.id))
+
+
+async def create_watcher(connection: AsyncConnection, *, data: WatcherCreate) -> WatcherRead:
     """Create a watcher; 409 if it duplicates a unique value."""
-    await _check_references(session, data=data)
-    watcher = Watcher(**data.model_dump())
-    session.add(watcher)
-    await commit_or_conflict(session, _CONFLICT)
-    return await read_watcher(await session.connection(), watcher_id=watcher.id)
+    await _check_references(connection, data=data)
+    watcher_id = await insert_or_conflict(connection, _INSERT, _CONFLICT, data.model_dump())
+    return await read_watcher(connection, watcher_id=watcher_id)
 
 
 async def update_watcher(
@@ -104,7 +106,7 @@ async def update_watcher(
 ) -> WatcherRead:
     """Change the fields sent; 404 if absent, 409 on a duplicate unique value."""
     watcher = await get_watcher(session, watcher_id=watcher_id)
-    await _check_references(session, data=data)
+    await _check_references(await session.connection(), data=data)
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(watcher, name, value)
     await commit_or_conflict(session, _CONFLICT)
@@ -120,7 +122,9 @@ async def delete_watcher(session: AsyncSession, *, watcher_id: int) -> None:
     )
 
 
-async def _check_references(session: AsyncSession, *, data: WatcherCreate | WatcherUpdate) -> None:
+async def _check_references(
+    connection: AsyncConnection, *, data: WatcherCreate | WatcherUpdate
+) -> None:
     """Referenced rows must exist: 422 otherwise."""
     if data.project_id is not None:
-        await require_row(session, Project, data.project_id, field="project_id")
+        await require_row(connection, Project, data.project_id, field="project_id")

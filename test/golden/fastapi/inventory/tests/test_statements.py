@@ -1,4 +1,4 @@
-"""Read: statements run on the driver select exactly what SQLAlchemy's execution selects."""
+"""Statements run on the driver do exactly what SQLAlchemy's execution does."""
 
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -19,11 +19,12 @@ from sqlalchemy import (
     literal,
     select,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shop import reads
-from shop.db import UTCDateTime, str_enum
-from shop.reads import Read
+from inventory import statements
+from inventory.db import UTCDateTime, str_enum
+from inventory.statements import Insert, Read
 
 
 class _Colour(StrEnum):
@@ -33,14 +34,15 @@ class _Colour(StrEnum):
 
 _metadata = MetaData()
 _things = Table(
-    "reads_things",
+    "statement_things",
     _metadata,
     Column("id", Integer, primary_key=True),
     Column("colour", str_enum(_Colour)),
     Column("price", Numeric(10, 2)),
     Column("at", UTCDateTime()),
     Column("on", Date),
-    Column("label", String(20)),
+    Column("label", String(20), unique=True),
+    Column("note", String(20), default="none"),
 )
 _ROWS = [
     {
@@ -107,9 +109,9 @@ async def test_rows_on_the_driver_are_those_sqlalchemy_selects(
         try:
             await connection.execute(insert(_things), _ROWS)
             expected = (await connection.execute(_SELECTED.statement, values)).all()
-            assert connection.dialect.driver in reads._DRIVERS
+            assert connection.dialect.driver in statements._DRIVERS
             on_driver = await _SELECTED.rows(connection, **values)
-            monkeypatch.setattr(reads, "_DRIVERS", frozenset())
+            monkeypatch.setattr(statements, "_DRIVERS", frozenset())
             through_sqlalchemy = await _SELECTED.rows(connection, **values)
         finally:
             await connection.run_sync(_metadata.drop_all)
@@ -118,3 +120,48 @@ async def test_rows_on_the_driver_are_those_sqlalchemy_selects(
     assert [tuple(row) for row in expected] == wanted
     assert [tuple(row) for row in on_driver] == wanted
     assert [tuple(row) for row in through_sqlalchemy] == wanted
+
+
+_INSERT = Insert(insert(_things).returning(_things.c.id))
+_NEW = {
+    "colour": _Colour.DEEP_BLUE,
+    "price": Decimal("0.10"),
+    "at": datetime(2024, 2, 1, 9, tzinfo=_INDIA),
+    "on": date(2024, 2, 1),
+    "label": "new thing",
+    "note": "given",
+}
+
+
+@pytest.mark.parametrize("on_driver", [True, False], ids=["driver", "sqlalchemy"])
+async def test_an_insert_commits_the_row_it_returns_the_id_of(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, on_driver: bool
+) -> None:
+    if not on_driver:
+        monkeypatch.setattr(statements, "_DRIVERS", frozenset())
+    async with engine.begin() as connection:
+        await connection.run_sync(_metadata.create_all)
+    try:
+        async with engine.connect() as connection:
+            row_id = await _INSERT.run(connection, _NEW)
+        # Another connection sees the row: it was committed, not rolled back on return to the pool.
+        async with engine.connect() as connection:
+            row = (await connection.execute(select(_things).where(_things.c.id == row_id))).one()
+        async with engine.connect() as connection:
+            with pytest.raises(IntegrityError):
+                await _INSERT.run(connection, _NEW)
+    finally:
+        async with engine.begin() as connection:
+            await connection.run_sync(_metadata.drop_all)
+
+    assert row._asdict() == {"id": row_id, **_NEW}
+
+
+async def test_an_insert_on_the_driver_needs_a_value_for_every_python_side_default(
+    engine: AsyncEngine,
+) -> None:
+    values = {name: value for name, value in _NEW.items() if name != "note"}
+    async with engine.connect() as connection:
+        assert connection.dialect.driver in statements._DRIVERS
+        with pytest.raises(ValueError, match="No value for note"):
+            await _INSERT.run(connection, values)
