@@ -261,7 +261,12 @@ function crudModule(pkg: string, uses: CrudUses): string {
     );
   }
   if (uses.collections) {
-    imports.add("typing:TypeVar", "collections.abc:Sequence", "sqlalchemy:ColumnElement", "sqlalchemy:select");
+    imports.add(
+      "typing:TypeVar",
+      "collections.abc:Sequence",
+      "sqlalchemy:ColumnElement",
+      "sqlalchemy:select",
+    );
   }
   if (uses.references) {
     imports.add(
@@ -273,7 +278,11 @@ function crudModule(pkg: string, uses: CrudUses): string {
     );
   }
   if (uses.inserts) {
-    imports.add("collections.abc:Mapping", "sqlalchemy.ext.asyncio:AsyncConnection", `${pkg}.statements:Insert`);
+    imports.add(
+      "collections.abc:Mapping",
+      "sqlalchemy.ext.asyncio:AsyncConnection",
+      `${pkg}.statements:Insert`,
+    );
   }
   const modelType = 'ModelT = TypeVar("ModelT", bound=Base)';
   const rows = `async def require_rows(

@@ -98,7 +98,12 @@ function userParam(
  * reads, owned writes) that parameter already requires authentication and the service checks ownership.
  * Routes on a connection check the caller on it; routes in a session, in its transaction.
  */
-function guard(ctx: EntityContext, action: "read" | "write", onConnection: boolean, imports: Imports): string {
+function guard(
+  ctx: EntityContext,
+  action: "read" | "write",
+  onConnection: boolean,
+  imports: Imports,
+): string {
   if (!ctx.auth || (action === "read" ? ctx.readUser : ctx.entity.owned)) return "";
   const policy = action === "read" ? ctx.entity.read : ctx.entity.write;
   if (policy === "public") return "";

@@ -336,7 +336,8 @@ function createBlock(ctx: EntityContext, userParam: string, imports: Imports): s
   const exclude = entity.manyToMany.map((l) => pyStr(idsName(l.name)));
   const owner = entity.owned ? ", owner_id=user.id" : "";
   const lines = [];
-  if (hasReferences(ctx)) lines.push(`    await _check_references(await session.connection(), data=data${refsArg(ctx)})`);
+  if (hasReferences(ctx))
+    lines.push(`    await _check_references(await session.connection(), data=data${refsArg(ctx)})`);
   lines.push(`    ${ctx.var} = ${entity.name}(**data.model_dump(exclude={${exclude.join(", ")}})${owner})`);
   for (const link of entity.manyToMany) {
     const target = entityByName(ctx.project, link.target);
@@ -419,7 +420,8 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
       `        raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", "${link.column}"], message=msg)])`,
     );
   }
-  if (hasReferences(ctx)) lines.push(`    await _check_references(await session.connection(), data=data${refsArg(ctx)})`);
+  if (hasReferences(ctx))
+    lines.push(`    await _check_references(await session.connection(), data=data${refsArg(ctx)})`);
   // Linked rows are loaded before any column changes: a query after them would autoflush the row, and
   // a duplicate unique value would fail there (a 500) instead of in commit_or_conflict (a 409).
   for (const link of entity.manyToMany) {
