@@ -7,6 +7,8 @@
  *   npm run bench                      full run (≈ 8 minutes on 2 cores)
  *   npm run bench -- --smoke           one short run per workload: correctness and completion only
  *   npm run bench -- --only http       or --only generation
+ *   npm run bench -- --only instructions  instructions per request under callgrind, generated and
+ *                                      baseline (not in the default run: a few minutes under valgrind)
  *   npm run bench -- --project DIR     load an e-commerce project generated earlier (e.g. by an older
  *                                      version, to measure a generator change) instead of generating it
  */
@@ -15,6 +17,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { renderGeneration, runGenerationBench } from "./generation.js";
 import { runHttpBench } from "./http-bench.js";
+import { FULL_COUNTS, renderInstructions, runInstructionBench, SMOKE_COUNTS } from "./instructions.js";
 import { WORK_DIR } from "./paths.js";
 import { renderMismatches, renderTable, renderTargets } from "./report.js";
 import { FULL, SMOKE } from "./settings.js";
@@ -63,6 +66,12 @@ async function main(argv: string[]): Promise<number> {
     const generation = await runGenerationBench({ smoke: values.smoke ?? false, uv, log });
     results.generation = generation;
     process.stdout.write(`\n${renderGeneration(generation)}\n`);
+  }
+  if (sections.includes("instructions")) {
+    const counts = values.smoke ? SMOKE_COUNTS : FULL_COUNTS;
+    const instructions = await runInstructionBench({ log, project: values.project, ...counts });
+    results.instructions = instructions;
+    process.stdout.write(`\n${renderInstructions(instructions)}\n`);
   }
   await mkdir(WORK_DIR, { recursive: true });
   await writeFile(join(WORK_DIR, "results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -41,7 +41,7 @@ export interface ServerSettings {
   readonly serverCpus: string | undefined;
 }
 
-function appLocation(name: AppName, shopDir: string): { cwd: string; module: string } {
+export function appLocation(name: AppName, shopDir: string): { cwd: string; module: string } {
   if (name === "generated") return { cwd: shopDir, module: "shop.main:app" };
   return { cwd: APPS_DIR, module: `${name}:app` };
 }

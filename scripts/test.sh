@@ -38,6 +38,10 @@ phase "wrk"
 # The load generator of the benchmark's smoke test (test/bench/smoke.test.ts), from Debian's packages.
 echo "wrk:     $(bash scripts/services/wrk.sh)"
 
+phase "valgrind"
+# Counts instructions in the benchmark's instruction smoke test (test/bench/smoke.test.ts).
+echo "valgrind: $(bash scripts/services/valgrind.sh)"
+
 phase "npm ci"
 npm ci --no-audit --no-fund
 

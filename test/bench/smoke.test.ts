@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runHttpBench } from "../../bench/http-bench.js";
+import { runInstructionBench, SMOKE_COUNTS } from "../../bench/instructions.js";
 import { hasCommand } from "../../bench/process.js";
 import { SMOKE } from "../../bench/settings.js";
 
@@ -23,4 +24,19 @@ describe.skipIf(missingWrk)("bench --smoke", () => {
       expect(cell.runs[0]?.errors, `${cell.workload} on ${cell.app}`).toBe(0);
     }
   }, 180_000);
+});
+
+// Likewise valgrind and a C compiler for the instruction counts (scripts/test.sh installs them in CI).
+const missingValgrind = !process.env.CI && !((await hasCommand("valgrind")) && (await hasCommand("cc")));
+
+describe.skipIf(missingValgrind)("bench --only instructions --smoke", () => {
+  it("counts the instructions of every workload's requests on the generated app and the baseline", async () => {
+    const rows = await runInstructionBench({ log: () => {}, ...SMOKE_COUNTS });
+
+    expect(rows.map((row) => row.workload)).toEqual(["product", "products", "orders", "create", "filter"]);
+    for (const row of rows) {
+      expect(row.perRequest.generated, row.workload).toBeGreaterThan(0);
+      expect(row.perRequest.baseline, row.workload).toBeGreaterThan(0);
+    }
+  }, 600_000);
 });
