@@ -343,7 +343,7 @@ function createBlock(ctx: EntityContext, userParam: string, imports: Imports): s
     const target = entityByName(ctx.project, link.target);
     imports.add(`${ctx.pkg}.crud:require_rows`, `${ctx.pkg}.${target.plural}.models:${target.name}`);
     lines.push(
-      `    ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${idsName(link.name)}, field=${pyStr(idsName(link.name))}${privateWhere(target)})`,
+      `    ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${idsName(link.name)}, field=${pyStr(idsName(link.name))}${privateOwner(target)})`,
     );
   }
   return `async def create_${ctx.var}(session: AsyncSession, *, data: ${names.create}${userParam}) -> ${names.read}:
@@ -385,11 +385,9 @@ function readBack(ctx: EntityContext, id: string): string {
   return `read_${ctx.var}(await session.connection(), ${ctx.idParam}=${id}${userArgs(ctx.readUser).arg})`;
 }
 
-/** The `where=` argument limiting referenced rows of a private entity to the user's own. */
-function privateWhere(target: ResolvedEntity): string {
-  return target.read === "owner"
-    ? `, where=[] if user.is_admin else [${target.name}.owner_id == user.id]`
-    : "";
+/** The \`owner_id=\` argument limiting referenced rows of a private entity to those the user may see. */
+function privateOwner(target: ResolvedEntity): string {
+  return target.read === "owner" ? ", owner_id=user.visible_owner" : "";
 }
 
 function refsArg(ctx: EntityContext): string {
@@ -430,7 +428,7 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
     const ids = idsName(link.name);
     lines.push(
       `    if data.${ids} is not None:`,
-      `        ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${ids}, field=${pyStr(ids)}${privateWhere(target)})`,
+      `        ${ctx.var}.${link.name} = await require_rows(session, ${target.name}, data.${ids}, field=${pyStr(ids)}${privateOwner(target)})`,
     );
   }
   lines.push(
@@ -464,14 +462,13 @@ function referencesBlock(ctx: EntityContext, imports: Imports): string | undefin
   if (!hasReferences(ctx)) return undefined;
   const names = schemaNames(ctx.entity);
   imports.add(`${ctx.pkg}.crud:require_row`);
-  const lines = referencesNeedUser(ctx) ? ["    owner_id = None if user.is_admin else user.id"] : [];
+  const lines: string[] = [];
   for (const link of ctx.entity.manyToOne) {
     const target = entityByName(ctx.project, link.target);
     if (target.name !== ctx.entity.name) imports.add(`${ctx.pkg}.${target.plural}.models:${target.name}`);
-    const owner = target.read === "owner" ? ", owner_id=owner_id" : "";
     lines.push(
       `    if data.${link.column} is not None:`,
-      `        await require_row(connection, ${target.name}, data.${link.column}, field=${pyStr(link.column)}${owner})`,
+      `        await require_row(connection, ${target.name}, data.${link.column}, field=${pyStr(link.column)}${privateOwner(target)})`,
     );
   }
   return `async def _check_references(

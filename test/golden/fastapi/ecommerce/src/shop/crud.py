@@ -22,13 +22,16 @@ async def require_rows(
     ids: Collection[int],
     *,
     field: str,
-    where: Sequence[ColumnElement[bool]] = (),
+    owner_id: int | None = None,
 ) -> list[ModelT]:
-    """Load the rows a request links; unknown or invisible ids are a 422 naming the field."""
+    """Load the rows a request links, the owner's if one is given; unknown ids are a 422."""
     wanted = set(ids)
     if not wanted:
         return []
-    rows = list(await session.scalars(select(model).where(model.id.in_(wanted), *where)))
+    statement = select(model).where(model.id.in_(wanted))
+    if owner_id is not None:
+        statement = statement.where(model.__table__.c.owner_id == owner_id)
+    rows = list(await session.scalars(statement))
     missing = wanted - {row.id for row in rows}
     if missing:
         raise _unknown_rows(field, missing)

@@ -154,8 +154,9 @@ async def _check_references(
     connection: AsyncConnection, *, data: OrderItemCreate | OrderItemUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
-    owner_id = None if user.is_admin else user.id
     if data.product_id is not None:
         await require_row(connection, Product, data.product_id, field="product_id")
     if data.order_id is not None:
-        await require_row(connection, Order, data.order_id, field="order_id", owner_id=owner_id)
+        await require_row(
+            connection, Order, data.order_id, field="order_id", owner_id=user.visible_owner
+        )

@@ -199,10 +199,9 @@ async def _check_references(
     connection: AsyncConnection, *, data: OrderCreate | OrderUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
-    owner_id = None if user.is_admin else user.id
     if data.customer_id is not None:
         await require_row(
-            connection, Customer, data.customer_id, field="customer_id", owner_id=owner_id
+            connection, Customer, data.customer_id, field="customer_id", owner_id=user.visible_owner
         )
 
 

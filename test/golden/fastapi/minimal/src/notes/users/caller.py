@@ -16,3 +16,8 @@ class Caller:
     def is_admin(self) -> bool:
         """Administrators see and change every row."""
         return self.role == ADMIN_ROLE
+
+    @property
+    def visible_owner(self) -> int | None:
+        """The owner of the private rows this caller may see and refer to; None: every owner's."""
+        return None if self.is_admin else self.id

@@ -163,11 +163,7 @@ async def create_task(session: AsyncSession, *, data: TaskCreate, user: Caller) 
     await _check_references(await session.connection(), data=data, user=user)
     task = Task(**data.model_dump(exclude={"label_ids"}), owner_id=user.id)
     task.labels = await require_rows(
-        session,
-        Label,
-        data.label_ids,
-        field="label_ids",
-        where=[] if user.is_admin else [Label.owner_id == user.id],
+        session, Label, data.label_ids, field="label_ids", owner_id=user.visible_owner
     )
     session.add(task)
     await commit_or_conflict(session, _CONFLICT)
@@ -187,11 +183,7 @@ async def update_task(
     await _check_references(await session.connection(), data=data, user=user)
     if data.label_ids is not None:
         task.labels = await require_rows(
-            session,
-            Label,
-            data.label_ids,
-            field="label_ids",
-            where=[] if user.is_admin else [Label.owner_id == user.id],
+            session, Label, data.label_ids, field="label_ids", owner_id=user.visible_owner
         )
     for name, value in data.model_dump(exclude_unset=True, exclude={"label_ids"}).items():
         setattr(task, name, value)
@@ -210,8 +202,9 @@ async def _check_references(
     connection: AsyncConnection, *, data: TaskCreate | TaskUpdate, user: Caller
 ) -> None:
     """Referenced rows must exist and, when private, belong to the user: 422 otherwise."""
-    owner_id = None if user.is_admin else user.id
     if data.project_id is not None:
         await require_row(connection, Project, data.project_id, field="project_id")
     if data.parent_id is not None:
-        await require_row(connection, Task, data.parent_id, field="parent_id", owner_id=owner_id)
+        await require_row(
+            connection, Task, data.parent_id, field="parent_id", owner_id=user.visible_owner
+        )
