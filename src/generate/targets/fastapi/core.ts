@@ -261,12 +261,7 @@ function crudModule(pkg: string, uses: CrudUses): string {
     );
   }
   if (uses.collections) {
-    imports.add(
-      "typing:TypeVar",
-      "collections.abc:Sequence",
-      "sqlalchemy:ColumnElement",
-      "sqlalchemy:select",
-    );
+    imports.add("typing:TypeVar", "sqlalchemy:select");
   }
   if (uses.references) {
     imports.add(
