@@ -43,20 +43,9 @@ find_bindir() {
   return 1
 }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    die "need root to run: $*"
-  fi
-}
-
 install_postgres() {
   say "PostgreSQL not found; installing it with apt-get"
-  as_root apt-get update -qq >&2
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" postgresql
 }
 
 # Runs a PostgreSQL binary as the server's owner: `postgres` when we are root (the server refuses root).

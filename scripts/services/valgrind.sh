@@ -11,18 +11,6 @@ if command -v valgrind >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 && [ -f 
   exit 0
 fi
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    say "need root to run: $*"
-    exit 1
-  fi
-}
-
 say "valgrind or a C compiler not found; installing them with apt-get"
-as_root apt-get update -qq >&2
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind gcc libc6-dev >&2
+bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" valgrind gcc libc6-dev
 command -v valgrind

@@ -10,18 +10,6 @@ if command -v wrk >/dev/null 2>&1; then
   exit 0
 fi
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    say "need root to run: $*"
-    exit 1
-  fi
-}
-
 say "wrk not found; installing it with apt-get"
-as_root apt-get update -qq >&2
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
+bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" wrk
 command -v wrk
