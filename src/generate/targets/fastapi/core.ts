@@ -357,7 +357,8 @@ def _id_of(model: type[Base], *, owned: bool) -> Read:
     uses.inserts ? insert : "",
     commit,
   ].filter((part) => part !== "");
-  const subject = checks ? "rows requests refer to, safe commits" : "safe commits";
+  const subjects = [checks ? "rows requests refer to" : "", uses.inserts ? "inserts" : "", "safe commits"];
+  const subject = subjects.filter((part) => part !== "").join(", ");
   return pyModule(`Helpers every service uses: ${subject}.`, imports, parts.join("\n\n\n"), [pkg]);
 }
 

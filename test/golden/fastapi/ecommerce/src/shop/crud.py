@@ -1,4 +1,4 @@
-"""Helpers every service uses: rows requests refer to, safe commits."""
+"""Helpers every service uses: rows requests refer to, inserts, safe commits."""
 
 from collections.abc import Collection, Mapping
 from functools import lru_cache

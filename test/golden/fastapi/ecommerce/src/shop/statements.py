@@ -7,8 +7,8 @@ to asyncpg or aiosqlite, each value converted by its column's type as SQLAlchemy
 other driver runs the statement through SQLAlchemy.
 
 - A `Read` selects rows and begins no transaction: each statement sees committed data.
-- An `Insert` adds one row and commits it. A row without links to other rows is one statement: the
-  ORM's unit of work, and a BEGIN and a COMMIT around it, would add nothing but time.
+- An `Insert` adds one row and commits it. A new row without many-to-many links is one statement:
+  the ORM's unit of work, and a BEGIN and a COMMIT around it, would add nothing but time.
 """
 
 import sqlite3
@@ -156,7 +156,7 @@ class Insert:
         if compiled is None:
             sql = self.statement.compile(dialect=dialect, column_keys=sorted(names))
             if sql.insert_prefetch:
-                # SQLAlchemy computes Python-side defaults per execution, past a compiled INSERT.
+                # SQLAlchemy computes Python-side defaults per execution: here they would be NULL.
                 missing = ", ".join(column.key for column in sql.insert_prefetch)
                 msg = f"No value for {missing}: the INSERT needs one for every such column."
                 raise ValueError(msg)

@@ -1,4 +1,4 @@
-"""Helpers every service uses: safe commits."""
+"""Helpers every service uses: inserts, safe commits."""
 
 from collections.abc import Mapping
 
