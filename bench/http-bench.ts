@@ -5,18 +5,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { cpus } from "node:os";
-import { resolve } from "node:path";
 import { checkCorrectness, type Mismatch } from "./correctness.js";
-import { APPS_DIR } from "./paths.js";
 import { hasCommand } from "./process.js";
 import { APP_NAMES, type AppName, type Server, startServer } from "./servers.js";
 import type { BenchSettings } from "./settings.js";
 import {
+  benchDatabaseName,
   createDatabase,
   dropDatabase,
   ensureToolchain,
-  generateShop,
-  installProject,
+  installApps,
   type SeedSummary,
 } from "./setup.js";
 import { buildWorkloads, type Workload } from "./workloads.js";
@@ -86,10 +84,8 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
   log(
     `setup: ${options.project ? "using" : "generating"} the e-commerce example, installing it and the comparison apps`,
   );
-  const shopDir = options.project ? resolve(options.project) : await generateShop();
-  await installProject(toolchain.uv, shopDir);
-  await installProject(toolchain.uv, APPS_DIR);
-  const databaseName = `bench_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const shopDir = await installApps(toolchain.uv, options.project);
+  const databaseName = benchDatabaseName();
   log(`setup: database ${databaseName}: migrate, seed`);
   const database = await createDatabase(toolchain, shopDir, databaseName);
   const cpuSets = await cpuPlan();

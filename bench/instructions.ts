@@ -7,16 +7,17 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { APPS_DIR, REPO_ROOT, WORK_DIR } from "./paths.js";
+import { join } from "node:path";
+import { APPS_DIR, WORK_DIR } from "./paths.js";
 import { run } from "./process.js";
-import { type AppName, appLocation } from "./servers.js";
+import { type AppName, appEnvironment, appLocation } from "./servers.js";
 import {
+  benchDatabaseName,
   createDatabase,
   dropDatabase,
   ensureToolchain,
-  generateShop,
-  installProject,
+  installApps,
+  script,
   venvBin,
 } from "./setup.js";
 import { buildWorkloads } from "./workloads.js";
@@ -41,11 +42,6 @@ export interface InstructionOptions {
 
 export const FULL_COUNTS = { warmup: 20, iterations: 50 } as const;
 export const SMOKE_COUNTS = { warmup: 1, iterations: 2 } as const;
-
-async function script(path: string): Promise<string> {
-  const { stdout } = await run("bash", [join(REPO_ROOT, path)], { cwd: REPO_ROOT });
-  return stdout.trim().split("\n").at(-1) ?? "";
-}
 
 /** Runs a command with its output discarded (the apps log a line per request); stderr's tail on failure. */
 function runQuiet(
@@ -90,19 +86,13 @@ export async function runInstructionBench(options: InstructionOptions): Promise<
   log("setup: uv, PostgreSQL, valgrind");
   const toolchain = await ensureToolchain();
   const valgrind = await script("scripts/services/valgrind.sh");
-  const shopDir = options.project ? resolve(options.project) : await generateShop();
-  await installProject(toolchain.uv, shopDir);
-  await installProject(toolchain.uv, APPS_DIR);
+  const shopDir = await installApps(toolchain.uv, options.project);
   const work = join(WORK_DIR, "instructions");
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   const library = join(work, "libcallgrind.so");
   await run("cc", ["-O2", "-shared", "-fPIC", "-o", library, join(APPS_DIR, "callgrind.c")]);
-  const database = await createDatabase(
-    toolchain,
-    shopDir,
-    `bench_${process.pid}_${randomBytes(3).toString("hex")}`,
-  );
+  const database = await createDatabase(toolchain, shopDir, benchDatabaseName());
   const jwtSecret = randomBytes(24).toString("hex");
   const workloads = buildWorkloads(database.seed, jwtSecret);
   const plan = join(work, "workloads.json");
@@ -131,14 +121,7 @@ export async function runInstructionBench(options: InstructionOptions): Promise<
           library,
         ],
         cwd,
-        {
-          ...process.env,
-          DATABASE_URL: database.url,
-          JWT_SECRET: jwtSecret,
-          ENVIRONMENT: "production",
-          DB_POOL_SIZE: "10",
-          DB_MAX_OVERFLOW: "0",
-        },
+        appEnvironment(database.url, jwtSecret),
       );
       perApp.set(app, await readDumps(dumps));
     }

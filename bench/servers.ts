@@ -41,6 +41,20 @@ export interface ServerSettings {
   readonly serverCpus: string | undefined;
 }
 
+/** The environment every app runs with, served or counted in process. */
+export function appEnvironment(databaseUrl: string, jwtSecret: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+    ENVIRONMENT: "production",
+    // Every app serves requests over the same ten connections, kept open: the generated app's requests
+    // never use overflow connections, and overflow ones would be closed and reopened under load.
+    DB_POOL_SIZE: "10",
+    DB_MAX_OVERFLOW: "0",
+  };
+}
+
 export function appLocation(name: AppName, shopDir: string): { cwd: string; module: string } {
   if (name === "generated") return { cwd: shopDir, module: "shop.main:app" };
   return { cwd: APPS_DIR, module: `${name}:app` };
@@ -108,16 +122,7 @@ export async function startServer(name: AppName, shopDir: string, settings: Serv
     cwd,
     detached: true,
     stdio: ["ignore", out, out],
-    env: {
-      ...process.env,
-      DATABASE_URL: settings.databaseUrl,
-      JWT_SECRET: settings.jwtSecret,
-      ENVIRONMENT: "production",
-      // Every app serves requests over the same ten connections, kept open: the generated app's requests
-      // never use overflow connections, and overflow ones would be closed and reopened under load.
-      DB_POOL_SIZE: "10",
-      DB_MAX_OVERFLOW: "0",
-    },
+    env: appEnvironment(settings.databaseUrl, settings.jwtSecret),
   });
   closeSync(out);
   const url = `http://127.0.0.1:${port}`;

@@ -1,9 +1,10 @@
 /**
- * Everything the HTTP benchmark needs before the first request: the tools (uv, PostgreSQL, wrk), the
+ * Everything the benchmarks need before the first request: the tools (uv, PostgreSQL, wrk), the
  * generated e-commerce project and the comparison apps installed, and a migrated, seeded database.
  */
+import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { generateProject, loadBlueprintFile, writeProject } from "../src/index.js";
 import { APPS_DIR, REPO_ROOT, WORK_DIR } from "./paths.js";
 import { run } from "./process.js";
@@ -31,7 +32,8 @@ export interface BenchDatabase {
 
 const uvEnv = { ...process.env, UV_PYTHON_DOWNLOADS: "never", UV_NO_PROGRESS: "1" };
 
-async function script(path: string, ...args: string[]): Promise<string> {
+/** Runs one of the repository's scripts; the last line of its output (scripts print a path or URL last). */
+export async function script(path: string, ...args: string[]): Promise<string> {
   const { stdout } = await run("bash", [join(REPO_ROOT, path), ...args], { cwd: REPO_ROOT });
   return stdout.trim().split("\n").at(-1) ?? "";
 }
@@ -55,6 +57,22 @@ export async function generateShop(): Promise<string> {
   const blueprint = await loadBlueprintFile(join(REPO_ROOT, "examples", "ecommerce.yaml"));
   await writeProject(dir, await generateProject(blueprint));
   return dir;
+}
+
+/**
+ * The e-commerce project under test, installed with the comparison apps: one generated now, or one
+ * generated earlier (`--project`). Returns its directory.
+ */
+export async function installApps(uv: string, project: string | undefined): Promise<string> {
+  const shopDir = project ? resolve(project) : await generateShop();
+  await installProject(uv, shopDir);
+  await installProject(uv, APPS_DIR);
+  return shopDir;
+}
+
+/** A database name no other run uses at the same time. */
+export function benchDatabaseName(): string {
+  return `bench_${process.pid}_${randomBytes(3).toString("hex")}`;
 }
 
 /** Installs the runtime dependencies of a project (no dev tools: the servers need none). */
