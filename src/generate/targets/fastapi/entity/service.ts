@@ -336,8 +336,7 @@ function createBlock(ctx: EntityContext, userParam: string, imports: Imports): s
   const exclude = entity.manyToMany.map((l) => pyStr(idsName(l.name)));
   const owner = entity.owned ? ", owner_id=user.id" : "";
   const lines = [];
-  if (hasReferences(ctx))
-    lines.push(`    await _check_references(await session.connection(), data=data${refsArg(ctx)})`);
+  lines.push(...checkReferences(ctx, "await session.connection()"));
   lines.push(`    ${ctx.var} = ${entity.name}(**data.model_dump(exclude={${exclude.join(", ")}})${owner})`);
   for (const link of entity.manyToMany) {
     const target = entityByName(ctx.project, link.target);
@@ -360,7 +359,7 @@ function insertBlock(ctx: EntityContext, userParam: string, doc: string, imports
   const names = schemaNames(ctx.entity);
   imports.add("sqlalchemy:insert", `${ctx.pkg}.statements:Insert`, `${ctx.pkg}.crud:insert_or_conflict`);
   const lines = [];
-  if (hasReferences(ctx)) lines.push(`    await _check_references(connection, data=data${refsArg(ctx)})`);
+  lines.push(...checkReferences(ctx, "connection"));
   let values = "data.model_dump()";
   if (ctx.entity.owned) {
     lines.push('    values = data.model_dump() | {"owner_id": user.id}');
@@ -390,8 +389,11 @@ function privateOwner(target: ResolvedEntity): string {
   return target.read === "owner" ? ", owner_id=user.visible_owner" : "";
 }
 
-function refsArg(ctx: EntityContext): string {
-  return referencesNeedUser(ctx) ? ", user=user" : "";
+/** The call of \`_check_references\` on a connection (an expression), if the entity refers to others. */
+function checkReferences(ctx: EntityContext, connection: string): string[] {
+  if (!hasReferences(ctx)) return [];
+  const user = referencesNeedUser(ctx) ? ", user=user" : "";
+  return [`    await _check_references(${connection}, data=data${user})`];
 }
 
 /** Load a row for a change: visible to the user, and owned by them when others may only read it. */
@@ -418,8 +420,7 @@ function updateBlock(ctx: EntityContext, userParam: string, imports: Imports): s
       `        raise ValidationFailedError(msg, details=[ErrorDetail(loc=["body", "${link.column}"], message=msg)])`,
     );
   }
-  if (hasReferences(ctx))
-    lines.push(`    await _check_references(await session.connection(), data=data${refsArg(ctx)})`);
+  lines.push(...checkReferences(ctx, "await session.connection()"));
   // Linked rows are loaded before any column changes: a query after them would autoflush the row, and
   // a duplicate unique value would fail there (a 500) instead of in commit_or_conflict (a 409).
   for (const link of entity.manyToMany) {
